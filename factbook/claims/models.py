@@ -1,0 +1,94 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+
+from factbook.entities.models import Organisation, Person
+from factbook.events.models import Event
+from factbook.sources.models import Sentence
+from factbook.sources.spans import TextSpan
+
+
+class ReviewStatus(models.TextChoices):
+    UNREVIEWED = "unreviewed", "Unreviewed"
+    VERIFIED = "verified", "Verified"
+    DISPUTED = "disputed", "Disputed"
+    REJECTED = "rejected", "Rejected"
+
+
+class ClaimMode(models.TextChoices):
+    DIRECT_QUOTE = "direct_quote", "Direct quote"
+    REPORTED_SPEECH = "reported_speech", "Reported speech"
+    ASSERTION = "assertion", "The article's own assertion"
+
+
+class ClaimQuerySet(models.QuerySet):
+    def public(self):
+        """What readers may see: everything a curator has not rejected."""
+        return self.exclude(status=ReviewStatus.REJECTED)
+
+    def with_provenance(self):
+        return self.select_related(
+            "sentence__source", "claimant_person", "claimant_organisation", "event"
+        )
+
+    def about(self, entity):
+        field = "about_persons" if isinstance(entity, Person) else "about_organisations"
+        return self.filter(**{field: entity})
+
+    def made_by(self, entity):
+        field = "claimant_person" if isinstance(entity, Person) else "claimant_organisation"
+        return self.filter(**{field: entity})
+
+
+class Claim(TextSpan):
+    """A statement found in a sentence; offsets are into the sentence's text."""
+
+    sentence = models.ForeignKey(Sentence, on_delete=models.PROTECT, related_name="claims")
+    claimant_person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims_made"
+    )
+    claimant_organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims_made"
+    )
+    mode = models.CharField(max_length=16, choices=ClaimMode.choices, default=ClaimMode.ASSERTION)
+    about_persons = models.ManyToManyField(Person, blank=True, related_name="claims_about")
+    about_organisations = models.ManyToManyField(Organisation, blank=True, related_name="claims_about")
+    event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims")
+    status = models.CharField(
+        max_length=16, choices=ReviewStatus.choices, default=ReviewStatus.UNREVIEWED, db_index=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ClaimQuerySet.as_manager()
+
+    class Meta(TextSpan.Meta):
+        ordering = ["sentence__source", "sentence__position", "start"]
+        constraints = TextSpan.Meta.constraints + [
+            models.UniqueConstraint(fields=["sentence", "start", "end"], name="claim_unique_span"),
+            models.CheckConstraint(
+                condition=models.Q(claimant_person__isnull=True) | models.Q(claimant_organisation__isnull=True),
+                name="claim_one_claimant",
+            ),
+        ]
+
+    def __str__(self):
+        return self.text if len(self.text) <= 80 else self.text[:79] + "…"
+
+    def clean(self):
+        super().clean()
+        if self.claimant_person_id and self.claimant_organisation_id:
+            raise ValidationError("A claim is made by a person or by an organisation, not both.")
+
+    def container_text(self):
+        return self.sentence.text if self.sentence_id else None
+
+    def get_absolute_url(self):
+        return reverse("web:claim_detail", args=[self.pk])
+
+    @property
+    def claimant(self):
+        return self.claimant_person or self.claimant_organisation
+
+    @property
+    def source(self):
+        return self.sentence.source

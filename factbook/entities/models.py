@@ -1,0 +1,166 @@
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+
+from factbook.sources.languages import LANGUAGE_CHOICES
+from factbook.sources.models import Sentence
+from factbook.sources.spans import TextSpan
+
+from . import names
+
+wikidata_id_validator = RegexValidator(r"^Q[1-9][0-9]*$", "A Wikidata id looks like Q42.")
+
+
+class EntityQuerySet(models.QuerySet):
+    def with_counts(self):
+        return self.annotate(
+            mention_count=models.Count("mentions", distinct=True),
+            source_count=models.Count("mentions__sentence__source", distinct=True),
+        )
+
+    def search(self, query):
+        """Entities with a name or alias containing `query`, in any script (through the Latin key)."""
+        key = names.match_key(query)
+        condition = models.Q(name__icontains=query) | models.Q(aliases__name__icontains=query)
+        if key:
+            condition |= models.Q(aliases__key__contains=key)
+        return self.filter(condition).distinct()
+
+
+class Entity(models.Model):
+    name = models.CharField(max_length=200, help_text="Display name in Latin script.")
+    description = models.CharField(max_length=300, blank=True, help_text="Role or short description.")
+    wikidata_id = models.CharField(max_length=20, blank=True, validators=[wikidata_id_validator])
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EntityQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+        indexes = [models.Index(fields=["name"], name="%(app_label)s_%(class)s_name")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["wikidata_id"],
+                condition=~models.Q(wikidata_id=""),
+                name="%(app_label)s_%(class)s_unique_wikidata_id",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Person(Entity):
+    class Meta(Entity.Meta):
+        verbose_name_plural = "persons"
+
+    def get_absolute_url(self):
+        return reverse("web:person_detail", args=[self.pk])
+
+
+class OrganisationKind(models.TextChoices):
+    GOVERNMENT_BODY = "government_body", "Government body"
+    ARMED_FORCE = "armed_force", "Armed force"
+    STATE = "state", "State"
+    INTERNATIONAL = "international", "International organisation"
+    MEDIA = "media", "Media"
+    OTHER = "other", "Other"
+
+
+class Organisation(Entity):
+    kind = models.CharField(max_length=32, choices=OrganisationKind.choices, default=OrganisationKind.OTHER)
+
+    class Meta(Entity.Meta):
+        indexes = Entity.Meta.indexes + [models.Index(fields=["kind"])]
+
+    def get_absolute_url(self):
+        return reverse("web:organisation_detail", args=[self.pk])
+
+
+class Alias(models.Model):
+    """A name of an entity as it is written in some article, with its script and match key."""
+
+    name = models.CharField(max_length=200)
+    language = models.CharField(max_length=16, choices=LANGUAGE_CHOICES, blank=True)
+    script = models.CharField(max_length=4, blank=True, help_text="ISO 15924 code, e.g. Arab, Deva, Latn.")
+    key = models.CharField(
+        max_length=300, db_index=True, editable=False, help_text="Latin transliteration used for matching."
+    )
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name = names.normalise(self.name)
+        self.key = names.match_key(self.name)
+        if not self.script:
+            self.script = names.script_code(self.name)
+        super().save(*args, **kwargs)
+
+
+class PersonAlias(Alias):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
+
+    class Meta(Alias.Meta):
+        verbose_name_plural = "person aliases"
+        constraints = [models.UniqueConstraint(fields=["person", "name"], name="person_alias_unique_name")]
+
+
+class OrganisationAlias(Alias):
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="aliases")
+
+    class Meta(Alias.Meta):
+        verbose_name_plural = "organisation aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="organisation_alias_unique_name")
+        ]
+
+
+class EntityType(models.TextChoices):
+    PERSON = "person", "Person"
+    ORGANISATION = "organisation", "Organisation"
+
+
+class Mention(TextSpan):
+    """A person or organisation named in a sentence; offsets are into the sentence's text.
+
+    A mention whose entity could not be told apart (a surname two known people share) stays
+    unresolved: it keeps its type but links to no entity.
+    """
+
+    sentence = models.ForeignKey(Sentence, on_delete=models.CASCADE, related_name="mentions")
+    entity_type = models.CharField(max_length=16, choices=EntityType.choices)
+    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.CASCADE, related_name="mentions")
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.CASCADE, related_name="mentions"
+    )
+    role = models.CharField(max_length=200, blank=True, help_text="Title or role written with the name.")
+
+    class Meta(TextSpan.Meta):
+        ordering = ["sentence", "start"]
+        constraints = TextSpan.Meta.constraints + [
+            models.UniqueConstraint(fields=["sentence", "start", "end"], name="mention_unique_span"),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(entity_type=EntityType.PERSON, organisation__isnull=True)
+                    | models.Q(entity_type=EntityType.ORGANISATION, person__isnull=True)
+                ),
+                name="mention_entity_matches_type",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.text} ({self.get_entity_type_display()})"
+
+    def container_text(self):
+        return self.sentence.text if self.sentence_id else None
+
+    @property
+    def entity(self):
+        return self.person or self.organisation

@@ -1,0 +1,124 @@
+"""Names across scripts: normalisation, a Latin match key, and a consonant skeleton.
+
+Urdu script omits short vowels and Hindi often drops the nuqta, so "قمر جاوید باجوہ" and
+"कमर जावेद बाजवा" transliterate to different Latin strings ("qamara jaavayada baajavaha",
+"kamara javeda bajava"). Reducing both to consonant classes ("kmr jd bj") makes them equal;
+rapidfuzz then scores what is left of spelling variation.
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from aksharamukha import transliterate
+from rapidfuzz import fuzz
+from unidecode import unidecode
+
+from factbook.sources.languages import script_of
+
+# Arabic-script letter variants that Urdu text mixes: Arabic yeh/kaf/heh and their Urdu forms.
+_URDU_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ه": "ہ", "ۀ": "ہ", "ة": "ہ", "ٸ": "ئ"})
+_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]")  # harakat, superscript alef, Quranic marks
+_DEVANAGARI_FOLD = str.maketrans({"\u0901": "\u0902", "\u093c": None})  # chandrabindu→anusvara, nuqta dropped
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
+_EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
+
+_TRANSLITERATION_SOURCE = {"Arab": "Arab-Ur", "Deva": "Devanagari"}
+
+
+def normalise(name: str) -> str:
+    """NFC, one form per letter, no vowel marks or invisible characters, single spaces."""
+    name = unicodedata.normalize("NFC", name)
+    name = _INVISIBLE.sub("", name)
+    name = _ARABIC_MARKS.sub("", name.translate(_URDU_FOLD))
+    name = name.translate(_DEVANAGARI_FOLD)
+    name = " ".join(name.split())
+    return _EDGE_PUNCTUATION.sub("", name)
+
+
+def script_code(text: str) -> str:
+    scripts = [s for s in map(script_of, text) if s]
+    return max(set(scripts), key=scripts.count) if scripts else ""
+
+
+def _script_runs(text: str):
+    """Split text into (script, run) pieces so mixed-script names transliterate piecewise."""
+    run, run_script = "", None
+    for char in text:
+        script = script_of(char) or run_script
+        if run and script != run_script:
+            yield run_script, run
+            run = ""
+        run, run_script = run + char, script
+    if run:
+        yield run_script, run
+
+
+@lru_cache(maxsize=20000)
+def match_key(name: str) -> str:
+    """Lower-case ASCII transliteration of a name, the same for every script it is written in."""
+    pieces = []
+    for script, run in _script_runs(normalise(name)):
+        source = _TRANSLITERATION_SOURCE.get(script)
+        pieces.append(transliterate.process(source, "ISO", run) if source else run)
+    latin = unidecode(unicodedata.normalize("NFD", "".join(pieces)))
+    return " ".join(re.sub(r"[^a-z ]+", "", latin.lower().replace("-", " ")).split())
+
+
+# Consonant classes: sounds the three scripts write differently fold together.
+_CONSONANT_CLASSES = [
+    ("ph", "f"),
+    ("kh", "k"), ("gh", "k"), ("q", "k"), ("g", "k"), ("c", "k"),
+    ("z", "j"), ("x", "kj"),
+    ("sh", "s"),
+    ("th", "t"), ("dh", "d"), ("bh", "b"), ("jh", "j"),
+    ("f", "v"),
+]
+_NOT_SKELETON = re.compile("[aeiouyvwh]")
+
+
+def skeleton_word(word: str) -> str:
+    for spelled, folded in _CONSONANT_CLASSES:
+        word = word.replace(spelled, folded)
+    word = _NOT_SKELETON.sub("", word)
+    word = re.sub(r"m(?=[dtjks])", "n", word)  # anusvara before a dental is "n": अलेक्जेंडर = Alexander
+    return re.sub(r"(.)\1+", r"\1", word)  # doubled letters: "Ahmmad" = "Ahmad"
+
+
+@lru_cache(maxsize=20000)
+def skeleton(name: str) -> tuple[str, ...]:
+    """The consonant skeleton of each word of a name; initials and vowel-only words drop out."""
+    return tuple(s for s in map(skeleton_word, match_key(name).split()) if s)
+
+
+def _words_match(a: str, b: str) -> bool:
+    if len(a) <= 2 or len(b) <= 2:
+        return a == b
+    return fuzz.ratio(a, b) >= 80
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two names can denote the same entity, in any script.
+
+    Every word of the shorter name must match a word of the longer one, in order, and the
+    first words must match: "Khawaja Asif" = "Khawaja Muhammad Asif", but "Asim Bajwa" is not
+    "Qamar Javed Bajwa" and "Qamar Cheema" is not "Qamar Javed Bajwa". A name written without
+    its spaces ("قمرجاوید باجوہ") matches when the skeletons agree letter for letter.
+    """
+    sa, sb = skeleton(a), skeleton(b)
+    if not sa or not sb:
+        return False
+    if "".join(sa) == "".join(sb):
+        return True
+    if len(sa) < 2 or len(sb) < 2:
+        return False  # a bare surname is not enough to call two names the same
+    short, long_ = sorted((sa, sb), key=len)
+    if not _words_match(short[0], long_[0]) or not _words_match(short[-1], long_[-1]):
+        return False
+    remaining = iter(long_[1:-1])
+    return all(any(_words_match(word, other) for other in remaining) for word in short[1:-1])
+
+
+def name_score(a: str, b: str) -> float:
+    """0-100 similarity of two names' skeletons, for ranking candidates."""
+    return fuzz.token_sort_ratio(" ".join(skeleton(a)), " ".join(skeleton(b)))

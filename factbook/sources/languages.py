@@ -1,0 +1,82 @@
+"""What the app knows about languages and scripts: names, writing direction, detection.
+
+A language Factbook has no rules for still imports: it gets its code, a direction from its
+script, and sentences; only extraction needs per-language rules.
+"""
+
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    script: str
+    direction: str  # "rtl" or "ltr"
+
+
+LANGUAGES = {
+    lang.code: lang
+    for lang in [
+        Language("ur", "Urdu", "Arab", "rtl"),
+        Language("hi", "Hindi", "Deva", "ltr"),
+        Language("en", "English", "Latn", "ltr"),
+        Language("ar", "Arabic", "Arab", "rtl"),
+        Language("fa", "Persian", "Arab", "rtl"),
+        Language("ru", "Russian", "Cyrl", "ltr"),
+    ]
+}
+
+LANGUAGE_CHOICES = [(lang.code, lang.name) for lang in LANGUAGES.values()]
+
+RTL_SCRIPTS = {"Arab", "Hebr", "Syrc", "Thaa", "Nkoo"}
+
+# Unicode character-name prefixes, the cheapest script test the standard library offers.
+_SCRIPT_BY_NAME_PREFIX = {
+    "ARABIC": "Arab",
+    "DEVANAGARI": "Deva",
+    "LATIN": "Latn",
+    "CYRILLIC": "Cyrl",
+    "HEBREW": "Hebr",
+    "BENGALI": "Beng",
+    "GURMUKHI": "Guru",
+}
+
+# Letters Urdu uses and Arabic and Persian do not (ٹ ڈ ڑ ں ے ہ ھ).
+_URDU_LETTERS = set("ٹڈڑںےہھ")
+
+_DEFAULT_LANGUAGE_BY_SCRIPT = {"Arab": "ur", "Deva": "hi", "Latn": "en", "Cyrl": "ru"}
+
+
+def script_of(char: str) -> str | None:
+    if not char.isalpha():
+        return None
+    name = unicodedata.name(char, "")
+    for prefix, script in _SCRIPT_BY_NAME_PREFIX.items():
+        if name.startswith(prefix):
+            return script
+    return "Zyyy"
+
+
+def dominant_script(text: str) -> str | None:
+    counts = Counter(s for s in map(script_of, text) if s)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def detect_language(text: str) -> str:
+    """The language code of `text`, judged from its dominant script ("und" when unknown)."""
+    script = dominant_script(text)
+    if script == "Arab" and not _URDU_LETTERS.intersection(text):
+        return "fa" if set("پچژگ").intersection(text) else "ar"
+    return _DEFAULT_LANGUAGE_BY_SCRIPT.get(script, "und")
+
+
+def direction_of(language_code: str) -> str:
+    lang = LANGUAGES.get(language_code)
+    return lang.direction if lang else "ltr"
+
+
+def script_direction(text: str) -> str:
+    return "rtl" if dominant_script(text) in RTL_SCRIPTS else "ltr"

@@ -1,0 +1,120 @@
+import hashlib
+import unicodedata
+
+from django.db import models
+from django.urls import reverse
+
+from .languages import LANGUAGE_CHOICES, direction_of
+from .spans import TextSpan
+
+
+def normalise_text(text: str) -> str:
+    """The canonical form every stored text and offset refers to."""
+    return unicodedata.normalize("NFC", text)
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class SourceQuerySet(models.QuerySet):
+    def with_counts(self):
+        return self.annotate(
+            sentence_count=models.Count("sentences", distinct=True),
+            claim_count=models.Count("sentences__claims", distinct=True),
+        )
+
+
+class Source(models.Model):
+    title = models.CharField(max_length=500)
+    language = models.CharField(max_length=16, choices=LANGUAGE_CHOICES, db_index=True)
+    text = models.TextField(help_text="The full article after NFC normalisation; all offsets point into it.")
+    sha256 = models.CharField(max_length=64, unique=True, editable=False)
+    summary = models.TextField(blank=True, help_text="What the article reports.")
+    publisher = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    published_on_is_approximate = models.BooleanField(
+        default=False, help_text="The publication date is inferred, not printed on the article."
+    )
+    file_name = models.CharField(max_length=255, blank=True)
+    imported_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_on", "file_name", "pk"]
+        indexes = [models.Index(fields=["published_on"]), models.Index(fields=["file_name"])]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(text=""), name="source_text_not_empty"),
+            models.CheckConstraint(
+                condition=models.Q(published_on__isnull=False) | models.Q(published_on_is_approximate=False),
+                name="source_approximate_date_needs_date",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.text = normalise_text(self.text)
+        self.sha256 = text_sha256(self.text)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("web:source_detail", args=[self.pk])
+
+    @property
+    def direction(self):
+        return direction_of(self.language)
+
+
+class SentenceKind(models.TextChoices):
+    BODY = "body", "Body"
+    HEADLINE = "headline", "Headline"
+    SUBHEADING = "subheading", "Subheading"
+    CAPTION = "caption", "Caption"
+    CREDIT = "credit", "Credit"
+    CHROME = "chrome", "Page chrome"
+
+
+class SentenceQuerySet(models.QuerySet):
+    def body(self):
+        """Sentences of the article proper, the only ones that may yield claims."""
+        return self.filter(kind=SentenceKind.BODY)
+
+
+class Sentence(TextSpan):
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="sentences")
+    position = models.PositiveIntegerField(help_text="0-based order within the source.")
+    kind = models.CharField(max_length=16, choices=SentenceKind.choices, default=SentenceKind.BODY)
+
+    objects = SentenceQuerySet.as_manager()
+
+    class Meta(TextSpan.Meta):
+        ordering = ["source", "position"]
+        constraints = TextSpan.Meta.constraints + [
+            models.UniqueConstraint(fields=["source", "position"], name="sentence_unique_position"),
+            models.UniqueConstraint(fields=["source", "start"], name="sentence_unique_start"),
+        ]
+
+    def __str__(self):
+        return f"{self.source_id}#{self.position}: {self.text[:60]}"
+
+    def container_text(self):
+        return self.source.text if self.source_id else None
+
+    @property
+    def anchor(self):
+        return f"sentence-{self.position}"
+
+    def get_absolute_url(self):
+        return f"{self.source.get_absolute_url()}#{self.anchor}"
+
+    @property
+    def language(self):
+        return self.source.language
+
+    @property
+    def direction(self):
+        return self.source.direction
