@@ -21,7 +21,6 @@ _URDU_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ه": "ہ", "ۀ"
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]")  # harakat, superscript alef, Quranic marks
 _DEVANAGARI_FOLD = str.maketrans({"\u0901": "\u0902", "\u093c": None})  # chandrabindu→anusvara, nuqta dropped
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
-_EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
 
 _TRANSLITERATION_SOURCE = {"Arab": "Arab-Ur", "Deva": "Devanagari"}
 
@@ -33,7 +32,21 @@ def normalise(name: str) -> str:
     name = _ARABIC_MARKS.sub("", name.translate(_URDU_FOLD))
     name = name.translate(_DEVANAGARI_FOLD)
     name = " ".join(name.split())
-    return _EDGE_PUNCTUATION.sub("", name)
+    return _strip_edge_punctuation(name)
+
+
+def _is_punctuation(char: str) -> bool:
+    return unicodedata.category(char)[0] in "PSZ"
+
+
+def _strip_edge_punctuation(text: str) -> str:
+    # Not `\W`: it would also strip Devanagari vowel signs, which are combining marks.
+    start, end = 0, len(text)
+    while start < end and _is_punctuation(text[start]):
+        start += 1
+    while end > start and _is_punctuation(text[end - 1]):
+        end -= 1
+    return text[start:end]
 
 
 def script_code(text: str) -> str:
@@ -122,3 +135,36 @@ def same_name(a: str, b: str) -> bool:
 def name_score(a: str, b: str) -> float:
     """0-100 similarity of two names' skeletons, for ranking candidates."""
     return fuzz.token_sort_ratio(" ".join(skeleton(a)), " ".join(skeleton(b)))
+
+
+# Readable Latin from aksharamukha's ISO output, which writes every inherent vowel
+# ("qamara jaav̈ayada") and marks و as "v̈", ع as "ä", the digraph خ as "k͟h".
+_C = "bcdfghjklmnpqrstvwxyzḍṭṛśṣ"
+_ROMAN_CLEANUP = [
+    (re.compile("a\u035fh"), "h"),  # k͟h: the inherent vowel lands inside the digraph
+    (re.compile(f"(?<=[{_C}])a\\b"), ""),  # no inherent vowel at a word's end
+    (re.compile("aa+"), "ā"),
+    (re.compile("ā(?=v̈ā)|(?<=[bcdfgjklmnpqrstz])av̈a"), lambda m: "wa" if m.group() == "av̈a" else "ā"),
+    (re.compile(f"(?<=[{_C}])aya?(?=[{_C}])"), "e"),  # ی between consonants
+    (re.compile(f"(?<=[{_C}])av̈a?(?=[{_C}])"), "o"),  # و between consonants
+    (re.compile("v̈"), "v"),
+    (re.compile("ah\\b"), "a"),  # a final ہ is a vowel
+    (re.compile("ä"), ""),
+]
+
+
+def display_name(name: str) -> str:
+    """A readable Latin form of a name for display; curators may correct it."""
+    name = normalise(name)
+    script = script_code(name)
+    if script == "Latn":
+        return " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in name.split())
+    source = _TRANSLITERATION_SOURCE.get(script)
+    latin = transliterate.process(source, "ISO", name) if source else name
+    if script == "Arab":
+        for pattern, replacement in _ROMAN_CLEANUP:
+            latin = pattern.sub(replacement, latin)
+    elif script == "Deva":
+        latin = re.sub(f"(?<=[{_C}])a\\b", "", latin)  # Hindi drops the final inherent vowel
+    latin = unidecode(unicodedata.normalize("NFD", latin))
+    return " ".join(w[:1].upper() + w[1:] for w in re.sub(r"[^A-Za-z .-]+", "", latin).split())

@@ -21,7 +21,11 @@ class SourceQuerySet(models.QuerySet):
     def with_counts(self):
         return self.annotate(
             sentence_count=models.Count("sentences", distinct=True),
-            claim_count=models.Count("sentences__claims", distinct=True),
+            claim_count=models.Count(
+                "sentences__claims",
+                filter=~models.Q(sentences__claims__status="rejected"),  # only what readers can see
+                distinct=True,
+            ),
         )
 
 

@@ -6,4 +6,14 @@ app_name = "web"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("sources/", views.source_list, name="source_list"),
+    path("sources/<int:pk>/", views.source_detail, name="source_detail"),
+    path("persons/", views.person_list, name="person_list"),
+    path("persons/<int:pk>/", views.person_detail, name="person_detail"),
+    path("organisations/", views.organisation_list, name="organisation_list"),
+    path("organisations/<int:pk>/", views.organisation_detail, name="organisation_detail"),
+    path("events/", views.event_list, name="event_list"),
+    path("events/<int:pk>/", views.event_detail, name="event_detail"),
+    path("claims/", views.claim_list, name="claim_list"),
+    path("claims/<int:pk>/", views.claim_detail, name="claim_detail"),
 ]

@@ -1,0 +1,29 @@
+# Factbook web image: gunicorn behind WhiteNoise for static files, PostgreSQL via DATABASE_URL.
+# Used by docker-compose.yml; the container's command there migrates and imports seeds/ first.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    PYTHONPATH=/app
+
+WORKDIR /app
+
+# Dependencies first (exact versions from constraints.txt), so code changes reuse this layer.
+COPY pyproject.toml constraints.txt README.md ./
+COPY factbook ./factbook
+RUN pip install -c constraints.txt .
+
+COPY manage.py ./
+COPY seeds ./seeds
+
+# Static files for WhiteNoise's manifest storage (active when DEBUG=0); the key is for this step only.
+RUN DEBUG=0 SECRET_KEY=collectstatic-build-step-only python manage.py collectstatic --noinput
+
+RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin factbook
+USER factbook
+
+ENV DEBUG=0
+EXPOSE 8000
+CMD ["gunicorn", "factbook.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

@@ -1,0 +1,56 @@
+from django.contrib import admin
+
+from .models import Mention, Organisation, OrganisationAlias, Person, PersonAlias
+
+
+class PersonAliasInline(admin.TabularInline):
+    model = PersonAlias
+    fields = ["name", "language", "script", "key"]
+    readonly_fields = ["key"]
+    extra = 1
+
+
+class OrganisationAliasInline(PersonAliasInline):
+    model = OrganisationAlias
+
+
+class EntityAdmin(admin.ModelAdmin):
+    list_display = ["name", "description", "wikidata_id", "mention_count"]
+    search_fields = ["name", "description", "aliases__name", "aliases__key", "wikidata_id"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_counts()
+
+    @admin.display(ordering="mention_count")
+    def mention_count(self, obj):
+        return obj.mention_count
+
+
+@admin.register(Person)
+class PersonAdmin(EntityAdmin):
+    inlines = [PersonAliasInline]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(EntityAdmin):
+    list_display = ["name", "kind", "description", "wikidata_id", "mention_count"]
+    list_filter = ["kind"]
+    inlines = [OrganisationAliasInline]
+
+
+class MentionInline(admin.TabularInline):
+    model = Mention
+    fields = ["text", "entity_type", "person", "organisation", "role", "start", "end"]
+    readonly_fields = ["text", "start", "end"]
+    autocomplete_fields = ["person", "organisation"]
+    extra = 0
+
+
+@admin.register(Mention)
+class MentionAdmin(admin.ModelAdmin):
+    list_display = ["text", "entity_type", "person", "organisation", "role", "sentence"]
+    list_filter = ["entity_type", "sentence__source__language", "sentence__source"]
+    search_fields = ["text", "role", "person__name", "organisation__name"]
+    list_select_related = ["person", "organisation", "sentence__source"]
+    autocomplete_fields = ["person", "organisation"]
+    readonly_fields = ["sentence", "start", "end", "text"]

@@ -1,0 +1,431 @@
+"""Rule-based extraction of mentions, claims and events from a segmented article.
+
+Works sentence by sentence on word tokens, with the rules of the article's language
+(`lexicons/<language>.yaml`) and the gazetteer. It knows nothing of the database: it names
+entities by their surface text, and the resolver decides who they are.
+"""
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from factbook.sources.models import SentenceKind
+
+from .dates import FoundDate, dates_compatible, find_date
+from .gazetteer import Gazetteer
+from .lexicon import Lexicon
+from .segment import Segment
+from .tokens import Token, find_phrases, phrase_key, tokenize
+
+MAX_NAME_WORDS = 4
+MIN_QUOTE_WORDS = 5
+# Sentence kinds whose names belong to the article; credits and page chrome often name others.
+MENTION_KINDS = {SentenceKind.BODY, SentenceKind.HEADLINE, SentenceKind.SUBHEADING, SentenceKind.CAPTION}
+EVENT_PRIORITY = ["agreement", "military_exercise", "summit", "meeting", "visit", "trade"]
+OPENING_QUOTES = {'"': '"', "“": "”", "«": "»", "‘": "’"}
+CLOSING_QUOTES = set(OPENING_QUOTES.values())
+# Only double quotation marks carry a quotation over a sentence end; single ones double as
+# apostrophes, and right-to-left typing often swaps the curly pair (’سائبر سکیورٹی‘).
+SPANNING_QUOTES = {'"', "“", "«"}
+TRIM = " \t\n\"'“”‘’«»:,،;؛-–—.۔।!?؟"
+
+
+@dataclass
+class FoundMention:
+    sentence: int  # index into the article's segments
+    start: int  # offsets into the sentence text
+    end: int
+    text: str
+    entity_type: str  # "person" or "organisation"
+    role: str = ""
+    organisation_kind: str = ""
+    known_name: str = ""  # the gazetteer entry it names
+    role_reference: bool = False  # a role standing for a person named elsewhere ("آرمی چیف")
+    same_as: int | None = None  # an acronym's index points to its full name's mention
+
+
+@dataclass
+class FoundClaim:
+    sentence: int
+    start: int
+    end: int
+    text: str
+    mode: str
+    claimant: int | None = None  # index into mentions
+
+
+@dataclass
+class FoundEvent:
+    kind: str
+    sentences: list[int]
+    participants: list[int]  # indexes into mentions
+    date: FoundDate
+    place: str = ""
+
+
+@dataclass
+class Extraction:
+    mentions: list[FoundMention] = field(default_factory=list)
+    claims: list[FoundClaim] = field(default_factory=list)
+    events: list[FoundEvent] = field(default_factory=list)
+
+
+class ArticleExtractor:
+    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer, known_person_names=()):
+        self.lexicon = lexicon
+        self.gazetteer = gazetteer
+        self.organisation_aliases = {
+            key: org for org in gazetteer.organisations for key in map(phrase_key, org.aliases) if key
+        }
+        self.place_aliases = {key: p.name for p in gazetteer.places for key in map(phrase_key, p.aliases) if key}
+        self.known_person_names = list(known_person_names)
+
+    def extract(self, text: str, segments: list[Segment], published_on: dt.date | None) -> Extraction:
+        self.result = Extraction()
+        sentences = [text[s.start : s.end] for s in segments]
+        for index, (segment, sentence) in enumerate(zip(segments, sentences)):
+            if segment.kind in MENTION_KINDS:
+                self._find_mentions(index, sentence)
+        self._find_repeated_names(sentences, segments)
+        self.result.mentions.sort(key=lambda m: (m.sentence, m.start))
+        self._find_claims(sentences, segments)
+        self._find_events(sentences, segments, published_on)
+        return self.result
+
+    # Mentions
+
+    def _free(self, index: int, start: int, end: int) -> bool:
+        return not any(
+            m.sentence == index and m.start < end and start < m.end for m in self.result.mentions
+        )
+
+    def _add_mention(self, index, tokens, first, end, **fields) -> int | None:
+        start, stop = tokens[first].start, tokens[end - 1].end
+        if not self._free(index, start, stop):
+            return None
+        self.result.mentions.append(FoundMention(index, start, stop, tokens_text(tokens, first, end, self._sentence), **fields))
+        return len(self.result.mentions) - 1
+
+    def _find_mentions(self, index: int, sentence: str):
+        self._sentence = sentence
+        tokens = tokenize(sentence)
+        for first, end, key in find_phrases(tokens, list(self.organisation_aliases)):
+            org = self.organisation_aliases[key]
+            self._add_mention(index, tokens, first, end, entity_type="organisation",
+                              organisation_kind=org.kind, known_name=org.name)
+        self._find_titled_persons(index, tokens)
+        self._find_bracketed_acronyms(index, sentence, tokens)
+        self._find_headed_organisations(index, tokens)
+
+    def _name_after(self, tokens, first: int) -> int:
+        """End index of the name that starts at `first`: words up to a stopword or punctuation."""
+        end = first
+        while end < len(tokens) and end - first < MAX_NAME_WORDS:
+            token = tokens[end]
+            if token.key in self.lexicon.stopwords or token.key in self.lexicon.title_words:
+                break
+            if not token.text[0].isalpha() or (phrase_key(token.text) in self.organisation_aliases):
+                break
+            if self.lexicon.language == "en" and not token.text[0].isupper():
+                break
+            if end > first and not self._joined(tokens[end - 1], token):
+                break
+            end += 1
+        return end
+
+    def _joined(self, previous: Token, token: Token) -> bool:
+        """Two words belong to one name only when nothing but space (or an initial's dot) separates them."""
+        gap = self._sentence[previous.end : token.start]
+        return gap.strip() == "" or (gap.strip() == "." and len(previous.text) <= 2)
+
+    def _find_titled_persons(self, index: int, tokens):
+        titles = list(find_phrases(tokens, self.lexicon.person_titles))
+        for position, (first, end, _) in enumerate(titles):
+            # Chained titles ("آرمی چیف جنرل") introduce one name: skip to the last of the chain.
+            if position + 1 < len(titles) and titles[position + 1][0] == end:
+                continue
+            chain_start = first
+            for prev_first, prev_end, _ in reversed(titles[:position]):
+                if prev_end != chain_start:
+                    break
+                chain_start = prev_first
+            role = tokens_text(tokens, chain_start, end, self._sentence)
+            name_end = self._name_after(tokens, end)
+            if name_end > end:
+                self._add_mention(index, tokens, end, name_end, entity_type="person", role=role)
+            elif end == len(tokens) or tokens[end].key in self.lexicon.case_markers:
+                self._add_mention(index, tokens, chain_start, end, entity_type="person", role=role,
+                                  role_reference=True)
+
+    def _find_bracketed_acronyms(self, index: int, sentence: str, tokens):
+        """ "شنگھائی تعاون تنظیم (ایس سی او)": the words before the bracket name what it abbreviates."""
+        for position, token in enumerate(tokens):
+            if position == 0 or "(" not in sentence[tokens[position - 1].end : token.start]:
+                continue
+            close = sentence.find(")", token.start)
+            if close < 0 or close - token.start > 40:
+                continue
+            acronym_end = position
+            while acronym_end < len(tokens) and tokens[acronym_end].end <= close:
+                acronym_end += 1
+            name_first = position
+            while (name_first > 0 and position - name_first < MAX_NAME_WORDS
+                   and tokens[name_first - 1].key not in self.lexicon.stopwords
+                   and (name_first == position or self._joined(tokens[name_first - 1], tokens[name_first]))):
+                name_first -= 1
+            if name_first == position:
+                continue
+            kind = self._head_kind(tokens[name_first:position]) or "other"
+            full = self._existing_or_new(index, tokens, name_first, position, kind)
+            self._add_mention(index, tokens, position, acronym_end, entity_type="organisation",
+                              organisation_kind=kind, same_as=full)
+
+    def _existing_or_new(self, index, tokens, first, end, kind):
+        start, stop = tokens[first].start, tokens[end - 1].end
+        for number, mention in enumerate(self.result.mentions):
+            if mention.sentence == index and mention.start < stop and start < mention.end:
+                return number if mention.entity_type == "organisation" else None
+        return self._add_mention(index, tokens, first, end, entity_type="organisation", organisation_kind=kind)
+
+    def _head_kind(self, tokens) -> str:
+        keys = [t.key for t in tokens]
+        for heads in (self.lexicon.organisation_heads_first, self.lexicon.organisation_heads_last):
+            for head, kind in heads.items():
+                if any(tuple(keys[i : i + len(head)]) == head for i in range(len(keys))):
+                    return kind
+        return ""
+
+    def _find_headed_organisations(self, index: int, tokens):
+        """Organisation names built on a head word: "وزارت دفاع", "مشترکہ عسکری مشاورتی کمیٹی"."""
+        stop = self.lexicon.stopwords
+        for first, end, head in find_phrases(tokens, list(self.lexicon.organisation_heads_first)):
+            name_end = end
+            while name_end < len(tokens) and name_end - end < 2 and tokens[name_end].key not in stop:
+                name_end += 1
+            if name_end > end:
+                self._add_mention(index, tokens, first, name_end, entity_type="organisation",
+                                  organisation_kind=self.lexicon.organisation_heads_first[head])
+        for first, end, head in find_phrases(tokens, list(self.lexicon.organisation_heads_last)):
+            name_first = first
+            while (name_first > 0 and first - name_first < 3 and tokens[name_first - 1].key not in stop
+                   and tokens[name_first - 1].text[0].isalpha()):
+                name_first -= 1
+            if name_first < first:
+                self._add_mention(index, tokens, name_first, end, entity_type="organisation",
+                                  organisation_kind=self.lexicon.organisation_heads_last[head])
+
+    def _find_repeated_names(self, sentences, segments):
+        """Names the article (or the database) already knows, found again without a title;
+        also a bare surname ("Dar said") when only one person in the article carries it."""
+        names = {m.text for m in self.result.mentions if m.entity_type == "person" and not m.role_reference}
+        keys = [k for k in map(phrase_key, names | set(self.known_person_names)) if len(k) >= 2]
+        surnames = Counter(k[-1] for k in map(phrase_key, names) if len(k) >= 2)
+        keys += [(s,) for s, count in surnames.items() if count == 1 and len(s) > 2 and s not in self.lexicon.stopwords]
+        for index, (segment, sentence) in enumerate(zip(segments, sentences)):
+            if segment.kind not in MENTION_KINDS:
+                continue
+            self._sentence = sentence
+            tokens = tokenize(sentence)
+            for first, end, _ in find_phrases(tokens, keys):
+                self._add_mention(index, tokens, first, end, entity_type="person")
+
+    # Claims
+
+    def _find_claims(self, sentences, segments):
+        last_speaker = issuer = None
+        open_quote = False  # a quotation that opened in an earlier sentence and has not closed
+        for index, (segment, sentence) in enumerate(zip(segments, sentences)):
+            if segment.kind != SentenceKind.BODY:
+                continue
+            self._sentence = sentence
+            tokens = tokenize(sentence)
+            mentions = {m.end: n for n, m in enumerate(self.result.mentions) if m.sentence == index}
+            issuer = self._statement_issuer(index, tokens) or issuer
+            if open_quote:
+                claims, open_quote = self._quote_continues(index, sentence, last_speaker)
+            else:
+                claims = self._attributed_claims(index, sentence, tokens, mentions, last_speaker, issuer)
+                claims, open_quote = self._with_quotes(index, sentence, claims, last_speaker)
+            if not claims and any(t.text[0].isdigit() for t in tokens):
+                claims = [self._claim(index, sentence, 0, len(sentence), "assertion", None)]
+            unique = {(c.start, c.end): c for c in filter(None, claims)}
+            self.result.claims.extend(unique.values())
+            speakers = [c.claimant for c in unique.values() if c.claimant is not None]
+            last_speaker = self._last_subject(tokens, mentions) or (speakers[-1] if speakers else last_speaker)
+
+    def _last_subject(self, tokens, mentions):
+        """The mention last used as the subject of a clause ("X نے"), whom "انہوں نے" then means."""
+        subjects = [self._mention_before(tokens, n, mentions) for n, t in enumerate(tokens)
+                    if t.key in self.lexicon.subject_markers]
+        subjects = [s for s in subjects if s is not None and self.result.mentions[s].entity_type == "person"]
+        return subjects[-1] if subjects else None
+
+    def _quote_continues(self, index, sentence, speaker):
+        """A sentence inside a quotation that opened earlier: quoted up to its closing mark."""
+        close = next((i for i, char in enumerate(sentence) if char in CLOSING_QUOTES), None)
+        end = len(sentence) if close is None else close
+        return [self._claim(index, sentence, 0, end, "direct_quote", speaker)], close is None
+
+    def _claim(self, index, sentence, start, end, mode, claimant) -> FoundClaim | None:
+        while start < end and sentence[start] in TRIM:
+            start += 1
+        while end > start and sentence[end - 1] in TRIM:
+            end -= 1
+        if len(tokenize(sentence[start:end])) < 2:
+            return None
+        return FoundClaim(index, start, end, sentence[start:end], mode, claimant)
+
+    def _mention_before(self, tokens, position, mentions) -> int | None:
+        """The mention whose last word is tokens[position - 1]."""
+        return mentions.get(tokens[position - 1].end) if position > 0 else None
+
+    def _speaker_before(self, tokens, marker_position, mentions, last_speaker, issuer):
+        mention = self._mention_before(tokens, marker_position, mentions)
+        if mention is not None:
+            return mention
+        keys = [t.key for t in tokens[:marker_position + 1]]
+        for pronoun in self.lexicon.pronoun_speakers:
+            if tuple(keys[-len(pronoun):]) == pronoun or tuple(keys[-len(pronoun) - 1:-1]) == pronoun:
+                return last_speaker
+        if marker_position > 0 and tokens[marker_position - 1].key in self.lexicon.document_words:
+            # "آئی ایس پی آر کے بیان کے مطابق": the statement's author, else the last issuer;
+            # but "ایک رپورٹ کے مطابق" cites some unnamed report.
+            if marker_position > 1 and tokens[marker_position - 2].key in self.lexicon.indefinites:
+                return None
+            return self._mention_before(tokens, marker_position - 2, mentions) or issuer
+        return None
+
+    def _statement_issuer(self, index, tokens):
+        """An entity named before a word for "statement" in this sentence issued it."""
+        for position, token in enumerate(tokens):
+            if token.key in self.lexicon.document_words:
+                before = [n for n, m in enumerate(self.result.mentions)
+                          if m.sentence == index and m.end <= token.start]
+                if before:
+                    return before[-1]
+        return None
+
+    def _attributed_claims(self, index, sentence, tokens, mentions, last_speaker, issuer):
+        keys = [t.key for t in tokens]
+        for first, end, phrase in find_phrases(tokens, self.lexicon.document_speech):
+            return [self._claim(index, sentence, tokens[end - 1].end, len(sentence), "reported_speech", issuer)]
+        for cue in self.lexicon.speech_cues:
+            for first, end, _ in find_phrases(tokens, [cue.cue]):
+                if self.lexicon.language == "en":
+                    return [self._english_speech(index, sentence, tokens, first, end, mentions, last_speaker)]
+                marker = next((p for p in range(first - 1, -1, -1) if keys[p] in cue.speaker_markers), None)
+                if marker is None:
+                    continue
+                speaker = self._speaker_before(tokens, marker, mentions, last_speaker, issuer)
+                return [self._claim(index, sentence, tokens[end - 1].end, len(sentence), "reported_speech", speaker)]
+        for position, token in enumerate(tokens):
+            # "X نے [any verb] کہ CONTENT": a subject marker, then the complementiser.
+            if token.key in self.lexicon.complementisers:
+                marker = next((p for p in range(position - 1, -1, -1) if keys[p] in self.lexicon.subject_markers), None)
+                if marker is not None:
+                    speaker = self._speaker_before(tokens, marker, mentions, last_speaker, issuer)
+                    return [self._claim(index, sentence, token.end, len(sentence), "reported_speech", speaker)]
+                break
+        for first, end, _ in find_phrases(tokens, self.lexicon.according_to):
+            if self.lexicon.language == "en":
+                source_end = self._name_after(tokens, end)
+                speaker = mentions.get(tokens[source_end - 1].end) if source_end > end else None
+                content_start = tokens[source_end - 1].end if source_end > end else tokens[end - 1].end
+                return [self._claim(index, sentence, content_start, len(sentence), "reported_speech", speaker)]
+            speaker = self._speaker_before(tokens, first, mentions, last_speaker, issuer)
+            return [self._claim(index, sentence, tokens[end - 1].end, len(sentence), "reported_speech", speaker)]
+        return []
+
+    def _english_speech(self, index, sentence, tokens, first, end, mentions, last_speaker):
+        """"X said (that) CONTENT" or "CONTENT, X said." """
+        speaker = self._mention_before(tokens, first, mentions)
+        if speaker is None and first > 0 and tokens[first - 1].key in {k[0] for k in self.lexicon.pronoun_speakers}:
+            speaker = last_speaker
+        subject_start = self.result.mentions[speaker].start if speaker is not None and self.result.mentions[speaker].sentence == index else tokens[first].start
+        if len(tokens) - end <= 1 and "," in sentence[:subject_start]:
+            return self._claim(index, sentence, 0, sentence.rindex(",", 0, subject_start), "reported_speech", speaker)
+        return self._claim(index, sentence, tokens[end - 1].end, len(sentence), "reported_speech", speaker)
+
+    def _with_quotes(self, index, sentence, claims, last_speaker):
+        """Quoted words are direct quotes: they narrow an attributed claim, or stand alone and
+        belong to the last speaker. Also says whether a quotation is left open at the end."""
+        claims = [c for c in claims if c]
+        spans, unclosed_at = quoted_spans(sentence)
+        if unclosed_at is not None:
+            spans.append((unclosed_at, len(sentence)))
+        for start, end in spans:
+            quote = self._claim(index, sentence, start, end, "direct_quote", last_speaker)
+            if quote is None or len(tokenize(quote.text)) < MIN_QUOTE_WORDS:
+                continue
+            inside = next((c for c in claims if c.start <= quote.start and quote.end <= c.end), None)
+            if inside:
+                quote.claimant = inside.claimant
+                claims.remove(inside)
+            claims.append(quote)
+        return claims, unclosed_at is not None
+
+    # Events
+
+    def _find_events(self, sentences, segments, published_on):
+        lexicon = self.lexicon
+        for index, (segment, sentence) in enumerate(zip(segments, sentences)):
+            if segment.kind != SentenceKind.BODY:
+                continue
+            tokens = tokenize(sentence)
+            kinds = {lexicon.event_triggers[phrase] for _, _, phrase in find_phrases(tokens, list(lexicon.event_triggers))}
+            if not kinds:
+                continue
+            kind = min(kinds, key=EVENT_PRIORITY.index)
+            participants = [n for n, m in enumerate(self.result.mentions) if m.sentence == index]
+            place = next((self.place_aliases[p] for _, _, p in find_phrases(tokens, list(self.place_aliases))), "")
+            event = FoundEvent(kind, [index], participants, find_date(tokens, lexicon, published_on), place)
+            self._merge_or_add(event)
+
+    def _merge_or_add(self, event: FoundEvent):
+        """Sentences of one article about one happening give one event: a later sentence joins
+        an earlier event of its kind that shares a person, or the latest one if it names nobody
+        ("اس ملاقات", "this meeting")."""
+        people = self._people(event.participants)
+        for other in reversed(self.result.events):
+            if other.kind != event.kind or not dates_compatible(other.date, event.date):
+                continue
+            other_people = self._people(other.participants)
+            if people and not people & other_people:
+                continue
+            other.sentences += event.sentences
+            other.participants += [p for p in event.participants if p not in other.participants]
+            if event.date.date and (other.date.date is None or event.date.precision == "day"):
+                other.date = event.date
+            other.place = other.place or event.place
+            return
+        self.result.events.append(event)
+
+    def _people(self, participants) -> set[str]:
+        """Participants who are persons, by name key, for telling two happenings apart."""
+        return {
+            " ".join(phrase_key(self.result.mentions[p].text))
+            for p in participants
+            if self.result.mentions[p].entity_type == "person" and not self.result.mentions[p].role_reference
+        }
+
+
+def tokens_text(tokens, first, end, sentence) -> str:
+    return sentence[tokens[first].start : tokens[end - 1].end]
+
+
+def quoted_spans(sentence: str):
+    """(start, end) of each text between matching quotation marks, and where a quotation
+    that does not close in this sentence opens (None when all close)."""
+    spans, position = [], 0
+    while position < len(sentence):
+        closing = OPENING_QUOTES.get(sentence[position])
+        if closing:
+            close = sentence.find(closing, position + 1)
+            if close < 0:
+                following = sentence[position + 1 :]
+                spanning = sentence[position] in SPANNING_QUOTES and len(tokenize(following)) >= MIN_QUOTE_WORDS
+                return spans, position if spanning else None
+            spans.append((position, close + 1))
+            position = close
+        position += 1
+    return spans, None

@@ -1,0 +1,162 @@
+"""Which entity each mention names: within the article first, then against the database.
+
+Persons are matched by `names.same_name` (cross-script consonant skeletons); a bare surname
+is linked only when exactly one candidate carries it, otherwise it stays unresolved. A role
+used alone ("آرمی چیف", "सेना प्रमुख") names the person the article introduced with that role.
+Organisations are matched through the gazetteer, acronyms and alias keys.
+"""
+
+from dataclasses import dataclass, field
+
+from factbook.entities import names
+from factbook.entities.models import Organisation, OrganisationAlias, Person, PersonAlias
+
+from .extract import Extraction, FoundMention
+from .gazetteer import Gazetteer, KnownOrganisation
+
+
+@dataclass(eq=False)
+class EntityRef:
+    """One entity an article names; `existing` is set when the database already has it."""
+
+    entity_type: str
+    names: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    organisation_kind: str = ""
+    known: KnownOrganisation | None = None
+    existing: object = None
+    ambiguous: bool = False  # a bare surname that several known people share
+
+    def add(self, mention: FoundMention):
+        if not mention.role_reference and mention.text not in self.names:
+            self.names.append(mention.text)
+        if mention.role and mention.role not in self.roles:
+            self.roles.append(mention.role)
+
+
+def _surname(name: str) -> str:
+    words = names.skeleton(name)
+    return words[-1] if words else ""
+
+
+def _compact(role: str) -> str:
+    return names.normalise(role).replace(" ", "")
+
+
+class Resolver:
+    """Holds an in-memory index of known names; `remember` adds what an import stored."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        self.person_names: list[tuple[str, int]] = list(PersonAlias.objects.values_list("name", "person_id"))
+        self.organisation_keys: dict[str, int] = dict(OrganisationAlias.objects.values_list("key", "organisation_id"))
+
+    def known_person_names(self) -> list[str]:
+        return [name for name, _ in self.person_names]
+
+    def remember(self, aliases):
+        for alias in aliases:
+            if isinstance(alias, PersonAlias):
+                self.person_names.append((alias.name, alias.person_id))
+            else:
+                self.organisation_keys[alias.key] = alias.organisation_id
+
+    def resolve(self, extraction: Extraction) -> list[EntityRef | None]:
+        refs: list[EntityRef | None] = [None] * len(extraction.mentions)
+        self._resolve_organisations(extraction.mentions, refs)
+        self._resolve_persons(extraction.mentions, refs)
+        return refs
+
+    # Organisations
+
+    def _resolve_organisations(self, mentions, refs):
+        by_key: dict[str, EntityRef] = {}
+        for number, mention in enumerate(mentions):
+            if mention.entity_type != "organisation":
+                continue
+            if mention.same_as is not None and refs[mention.same_as]:
+                ref = refs[mention.same_as]
+            else:
+                key = mention.known_name or names.match_key(mention.text)
+                ref = by_key.get(key)
+                if ref is None:
+                    known = self._known(mention.known_name)
+                    ref = by_key[key] = EntityRef("organisation", organisation_kind=mention.organisation_kind, known=known)
+            ref.add(mention)
+            refs[number] = ref
+        for ref in set(filter(None, refs)):
+            ref.existing = self._existing_organisation(ref)
+
+    def _known(self, name):
+        return next((o for o in self.gazetteer.organisations if o.name == name), None) if name else None
+
+    def _existing_organisation(self, ref: EntityRef):
+        if ref.known:
+            found = Organisation.objects.filter(name=ref.known.name).first()
+            if found:
+                return found
+        candidates = list(ref.names) + list(ref.known.aliases if ref.known else [])
+        for name in candidates:
+            organisation_id = self.organisation_keys.get(names.match_key(name))
+            if organisation_id:
+                return Organisation.objects.get(pk=organisation_id)
+        return None
+
+    # Persons
+
+    def _resolve_persons(self, mentions, refs):
+        clusters: list[EntityRef] = []
+        for number, mention in enumerate(mentions):
+            if mention.entity_type != "person" or mention.role_reference:
+                continue
+            ref = self._cluster_for(mention.text, clusters)
+            if ref is False:
+                continue  # a surname several people share: left unresolved
+            if ref is None:
+                ref = EntityRef("person")
+                clusters.append(ref)
+            ref.add(mention)
+            refs[number] = ref
+        for number, mention in enumerate(mentions):
+            if mention.role_reference:
+                refs[number] = self._holder_of_role(mention, number, mentions, refs)
+        for ref in clusters:
+            ref.existing = self._existing_person(ref)
+
+    def _cluster_for(self, name, clusters):
+        matches = [c for c in clusters if any(names.same_name(name, other) for other in c.names)]
+        if not matches and len(names.skeleton(name)) == 1:
+            matches = [c for c in clusters if any(_surname(other) == _surname(name) for other in c.names)]
+            if len(matches) > 1:
+                return False
+        return matches[0] if matches else None
+
+    def _holder_of_role(self, mention, number, mentions, refs):
+        role = _compact(mention.text)
+        holders = [
+            n for n, other in enumerate(mentions)
+            if refs[n] and other.entity_type == "person" and not other.role_reference
+            and any(role in _compact(r) for r in refs[n].roles)
+        ]
+        before = [n for n in holders if n < number]
+        chosen = before[-1] if before else (holders[0] if holders else None)
+        if chosen is None:
+            return None
+        refs[chosen].add(mention)
+        return refs[chosen]
+
+    def _existing_person(self, ref: EntityRef):
+        full_names = [n for n in ref.names if len(names.skeleton(n)) > 1]
+        if full_names:
+            scored = {}
+            for alias, person_id in self.person_names:
+                for name in full_names:
+                    if names.same_name(name, alias):
+                        scored[person_id] = max(scored.get(person_id, 0), names.name_score(name, alias))
+            best = max(scored, key=scored.get) if scored else None
+        else:
+            surname = _surname(ref.names[0])
+            people = {pid for alias, pid in self.person_names if _surname(alias) == surname}
+            ref.ambiguous = len(people) > 1
+            best = people.pop() if len(people) == 1 else None
+        return Person.objects.get(pk=best) if best else None

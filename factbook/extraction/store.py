@@ -1,0 +1,198 @@
+"""Writes one extracted article to the database, all or nothing."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from factbook.claims.models import Claim
+from factbook.entities import names
+from factbook.entities.models import (
+    EntityType,
+    Mention,
+    Organisation,
+    OrganisationAlias,
+    Person,
+    PersonAlias,
+)
+from factbook.events.models import Event, EventKind
+from factbook.sources.languages import LANGUAGES
+from factbook.sources.models import Sentence, Source
+
+from .dates import FoundDate, dates_compatible
+from .extract import Extraction
+from .resolve import EntityRef
+from .segment import Segment
+
+
+@dataclass
+class ArticleRecord:
+    """What the import knows of one article before storing it."""
+
+    text: str
+    file_name: str
+    language: str
+    title: str
+    published_on: object = None
+    published_on_is_approximate: bool = False
+    publisher: str = ""
+    url: str = ""
+    summary: str = ""
+
+
+@dataclass
+class StoreResult:
+    source: Source
+    created: Counter = field(default_factory=Counter)
+    new_aliases: list = field(default_factory=list)  # for the resolver, once the transaction commits
+
+
+@transaction.atomic
+def store_article(record: ArticleRecord, segments: list[Segment], extraction: Extraction,
+                  refs: list[EntityRef | None]) -> StoreResult:
+    result = StoreResult(Source.objects.create(
+        title=record.title, language=record.language, text=record.text, file_name=record.file_name,
+        published_on=record.published_on, published_on_is_approximate=record.published_on_is_approximate,
+        publisher=record.publisher, url=record.url, summary=record.summary,
+    ))
+    result.created["sources"] += 1
+    sentences = Sentence.objects.bulk_create(
+        Sentence(source=result.source, position=n, start=s.start, end=s.end, kind=s.kind,
+                 text=record.text[s.start:s.end])
+        for n, s in enumerate(segments)
+    )
+    result.created["sentences"] += len(sentences)
+    entities = _store_entities(refs, record.language, result)
+    mention_entities = [entities.get(ref) for ref in refs]
+    _store_mentions(extraction, sentences, mention_entities, refs)
+    events = _store_events(extraction, sentences, mention_entities, result.created)
+    _store_claims(extraction, sentences, mention_entities, events, result.created)
+    return result
+
+
+def _store_entities(refs, language, result):
+    entities = {}
+    for ref in dict.fromkeys(filter(None, refs)):
+        if ref.ambiguous or not ref.names:
+            continue
+        if ref.entity_type == EntityType.PERSON:
+            entity = ref.existing or Person.objects.create(
+                name=_display_name(ref.names), description=ref.roles[0] if ref.roles else ""
+            )
+            result.new_aliases += _add_aliases(PersonAlias, "person", entity, ref.names, language)
+        else:
+            entity = ref.existing or _new_organisation(ref)
+            aliases = ref.names + list(ref.known.aliases if ref.known else [])
+            result.new_aliases += _add_aliases(OrganisationAlias, "organisation", entity, aliases, language)
+        result.created[f"{ref.entity_type}s"] += ref.existing is None
+        entities[ref] = entity
+    return entities
+
+
+def _display_name(surface_names):
+    """Prefer a name written in Latin script, then the longest."""
+    latin = [n for n in surface_names if names.script_code(n) == "Latn"]
+    return names.display_name(max(latin or surface_names, key=len))
+
+
+def _new_organisation(ref: EntityRef):
+    if ref.known:
+        return Organisation.objects.create(
+            name=ref.known.name, kind=ref.known.kind, wikidata_id=ref.known.wikidata_id
+        )
+    return Organisation.objects.create(name=_display_name(ref.names), kind=ref.organisation_kind or "other")
+
+
+def _add_aliases(model, field_name, entity, alias_names, language):
+    existing = set(model.objects.filter(**{field_name: entity}).values_list("name", flat=True))
+    added = []
+    for name in dict.fromkeys(names.normalise(n) for n in alias_names):
+        if name and name not in existing:
+            alias = model(name=name, language=language if names.script_code(name) == _script_of(language) else "")
+            setattr(alias, field_name, entity)
+            alias.save()
+            added.append(alias)
+    return added
+
+
+def _script_of(language):
+    return LANGUAGES[language].script if language in LANGUAGES else ""
+
+
+def _store_mentions(extraction, sentences, mention_entities, refs):
+    Mention.objects.bulk_create(
+        Mention(
+            sentence=sentences[m.sentence], start=m.start, end=m.end, text=m.text,
+            entity_type=m.entity_type, role=m.role[:200],
+            person=entity if m.entity_type == EntityType.PERSON else None,
+            organisation=entity if m.entity_type == EntityType.ORGANISATION else None,
+        )
+        for m, entity in zip(extraction.mentions, mention_entities)
+    )
+
+
+def _store_claims(extraction, sentences, mention_entities, events, created):
+    for found in extraction.claims:
+        claimant = mention_entities[found.claimant] if found.claimant is not None else None
+        claim = Claim.objects.create(
+            sentence=sentences[found.sentence], start=found.start, end=found.end, text=found.text,
+            mode=found.mode,
+            claimant_person=claimant if isinstance(claimant, Person) else None,
+            claimant_organisation=claimant if isinstance(claimant, Organisation) else None,
+            event=events.get(found.sentence),
+        )
+        about = [
+            entity for m, entity in zip(extraction.mentions, mention_entities)
+            if entity is not None and entity != claimant and m.sentence == found.sentence
+            and found.start <= m.start and m.end <= found.end
+        ]
+        claim.about_persons.set({e for e in about if isinstance(e, Person)})
+        claim.about_organisations.set({e for e in about if isinstance(e, Organisation)})
+        created["claims"] += 1
+
+
+def _store_events(extraction, sentences, mention_entities, created):
+    """Store each event, joining one another article already reported; returns sentence → event."""
+    by_sentence = {}
+    for found in extraction.events:
+        participants = {mention_entities[p] for p in found.participants} - {None}
+        persons = {e for e in participants if isinstance(e, Person)}
+        organisations = {e for e in participants if isinstance(e, Organisation)}
+        event = _same_event(found.kind, found.date, persons)
+        if event is None:
+            event = Event.objects.create(
+                kind=found.kind, title=_event_title(found.kind, persons, organisations, found.place),
+                date=found.date.date, date_precision=found.date.precision, place=found.place,
+            )
+            created["events"] += 1
+        elif event.date is None and found.date.date:
+            event.date, event.date_precision = found.date.date, found.date.precision
+            event.save(update_fields=["date", "date_precision"])
+        event.persons.add(*persons)
+        event.organisations.add(*organisations)
+        event.sentences.add(*(sentences[n] for n in found.sentences))
+        by_sentence.update({n: event for n in found.sentences})
+    return by_sentence
+
+
+def _same_event(kind, date: FoundDate, persons):
+    """An already stored event of the same kind, with a compatible date, and the same people:
+    one shared person when both dates are known, two when one is not."""
+    if not persons:
+        return None
+    candidates = Event.objects.filter(kind=kind, persons__in=persons).distinct().prefetch_related("persons")
+    for event in candidates:
+        shared = len(persons & set(event.persons.all()))
+        stored = FoundDate(event.date, event.date_precision)
+        if date.date and event.date and dates_compatible(date, stored) and shared >= 1:
+            return event
+        if (date.date is None or event.date is None) and shared >= 2:
+            return event
+    return None
+
+
+def _event_title(kind, persons, organisations, place):
+    label = EventKind(kind).label
+    who = sorted(p.name for p in persons) or sorted(o.name for o in organisations)
+    title = f"{label}: {', '.join(who[:3])}" if who else label
+    return f"{title} ({place})" if place else title

@@ -1,0 +1,76 @@
+"""Word tokens with their offsets, and whole-word phrase matching.
+
+Words are runs of letters, combining marks and digits (Devanagari vowel signs are marks, so
+Python's `\\w` would cut words apart); a hyphen, apostrophe or dot inside a word keeps it whole.
+"""
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from factbook.entities.names import normalise
+
+_JOINERS = set("-'’.")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    key: str  # normalised, lower-case form used for matching
+
+
+def _is_word_char(char: str) -> bool:
+    return unicodedata.category(char)[0] in "LMN"
+
+
+def _joins(text: str, i: int, start: int) -> bool:
+    """Whether the punctuation at text[i] sits inside a word: "रूस-पाकिस्तान", "3.5", "U.S"."""
+    if text[i] not in _JOINERS or i + 1 >= len(text) or not _is_word_char(text[i + 1]):
+        return False
+    if text[i] == ".":  # only in numbers and single-letter abbreviations, never between sentences
+        return text[i - 1].isdigit() and text[i + 1].isdigit() or i - start == 1
+    return True
+
+
+@lru_cache(maxsize=4096)
+def tokenize(text: str) -> tuple[Token, ...]:
+    tokens = []
+    i, n = 0, len(text)
+    while i < n:
+        if not _is_word_char(text[i]):
+            i += 1
+            continue
+        start = i
+        while i < n and (_is_word_char(text[i]) or _joins(text, i, start)):
+            i += 1
+        word = text[start:i]
+        tokens.append(Token(start, i, word, normalise(word).lower()))
+    return tuple(tokens)
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    return tuple(t.key for t in tokenize(phrase))
+
+
+def find_phrases(tokens, phrases):
+    """Yield (first token index, end token index, phrase) for each whole-word occurrence,
+    longest phrase first at each position, never overlapping."""
+    by_first = {}
+    for phrase in phrases:
+        key = phrase_key(phrase) if isinstance(phrase, str) else phrase
+        if key:
+            by_first.setdefault(key[0], []).append((key, phrase))
+    for candidates in by_first.values():
+        candidates.sort(key=lambda c: -len(c[0]))
+    keys = [t.key for t in tokens]
+    i = 0
+    while i < len(tokens):
+        for key, phrase in by_first.get(keys[i], ()):
+            if tuple(keys[i : i + len(key)]) == key:
+                yield i, i + len(key), phrase
+                i += len(key)
+                break
+        else:
+            i += 1

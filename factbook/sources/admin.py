@@ -1,0 +1,45 @@
+from django.contrib import admin
+
+from .models import Sentence, Source
+
+
+class SentenceInline(admin.TabularInline):
+    model = Sentence
+    fields = ["position", "kind", "text"]
+    readonly_fields = ["position", "text"]
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False  # sentences come from the import: their offsets point into the source text
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["title", "language", "published_on", "published_on_is_approximate", "publisher", "file_name"]
+    list_filter = ["language", "published_on_is_approximate", "publisher"]
+    search_fields = ["title", "file_name", "publisher", "url", "summary"]
+    date_hierarchy = "published_on"
+    readonly_fields = ["text", "sha256", "file_name", "imported_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "language", "summary"]}),
+        ("Publication", {"fields": ["publisher", "url", "published_on", "published_on_is_approximate"]}),
+        ("Provenance", {"fields": ["file_name", "sha256", "imported_at", "text"]}),
+    ]
+    inlines = [SentenceInline]
+
+
+@admin.register(Sentence)
+class SentenceAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "source", "position", "kind"]
+    list_filter = ["kind", "source__language", "source"]
+    search_fields = ["text"]
+    list_select_related = ["source"]
+    readonly_fields = ["source", "position", "start", "end", "text"]
+
+    def get_inlines(self, request, obj):
+        from factbook.claims.admin import ClaimInline
+        from factbook.entities.admin import MentionInline
+
+        return [ClaimInline, MentionInline]

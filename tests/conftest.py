@@ -1,0 +1,23 @@
+"""Shared fixtures. Keep this file minimal: app-specific fixtures belong next to their tests."""
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    """The repository's seeds/ folder (sample articles, and metadata.yaml if present)."""
+    return REPO_ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seed_texts(seeds_dir: Path) -> dict[str, str]:
+    """File name -> NFC-normalised text of every seeds/*.txt, in file-name order."""
+    return {
+        path.name: unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
+        for path in sorted(seeds_dir.glob("*.txt"))
+    }

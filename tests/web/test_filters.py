@@ -1,0 +1,97 @@
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from factbook.entities.models import Organisation, OrganisationKind
+from factbook.events.models import DatePrecision, Event, EventKind
+
+from .conftest import sentence_with
+
+
+def listed(client, url_name, **params):
+    """The records on the first page of a list, filtered by `params`."""
+    response = client.get(reverse(url_name), params)
+    assert response.status_code == 200
+    return list(response.context["page"])
+
+
+@pytest.fixture
+def delegation_visit(hindi_source, munir):
+    event = Event.objects.create(
+        kind=EventKind.VISIT, title="Russian military delegation visits Pakistan", date=date(2024, 11, 1),
+        date_precision=DatePrecision.MONTH, place="Islamabad",
+    )
+    event.persons.add(munir)
+    event.sentences.add(sentence_with(hindi_source, "इस्लामाबाद"))
+    return event
+
+
+def test_sources_filter_by_language(client, urdu_source, hindi_source):
+    assert listed(client, "web:source_list", language="hi") == [hindi_source]
+
+
+def test_sources_filter_by_title(client, urdu_source, hindi_source):
+    assert listed(client, "web:source_list", q="جارحانہ عزائم") == [urdu_source]
+
+
+@pytest.mark.parametrize("query", ["باجوہ", "बाजवा", "bajwa"])
+def test_persons_are_found_by_a_name_in_any_script(client, bajwa, munir, query):
+    assert listed(client, "web:person_list", q=query) == [bajwa]
+
+
+def test_organisations_filter_by_name_and_kind(client, pakistan_army):
+    Organisation.objects.create(name="Inter-Services Public Relations", kind=OrganisationKind.MEDIA)
+    assert listed(client, "web:organisation_list", kind="armed_force") == [pakistan_army]
+    assert listed(client, "web:organisation_list", q="پاک فوج") == [pakistan_army]
+
+
+def test_events_filter_by_kind(client, meeting, delegation_visit):
+    assert listed(client, "web:event_list", kind="visit") == [delegation_visit]
+
+
+def test_events_filter_by_date_range(client, meeting, delegation_visit):
+    assert listed(client, "web:event_list", date_from="2021-01-01", date_to="2021-12-31") == [meeting]
+
+
+def test_events_filter_by_source(client, meeting, delegation_visit, hindi_source):
+    assert listed(client, "web:event_list", source=hindi_source.pk) == [delegation_visit]
+
+
+def test_claims_filter_by_status(client, bajwa_claim, lavrov_claim, article_claim):
+    assert listed(client, "web:claim_list", status="verified") == [bajwa_claim]
+
+
+def test_claims_filter_by_mode(client, bajwa_claim, lavrov_claim, article_claim):
+    assert listed(client, "web:claim_list", mode="assertion") == [article_claim]
+
+
+def test_claims_filter_by_language_of_their_source(client, bajwa_claim, munir_claim):
+    assert listed(client, "web:claim_list", language="hi") == [munir_claim]
+
+
+def test_claims_filter_by_source(client, bajwa_claim, munir_claim, urdu_source):
+    assert listed(client, "web:claim_list", source=urdu_source.pk) == [bajwa_claim]
+
+
+def test_claims_filter_by_person_as_claimant_or_subject(client, bajwa, bajwa_claim, ispr_claim, lavrov_claim):
+    assert listed(client, "web:claim_list", person=bajwa.pk) == [bajwa_claim, ispr_claim]
+
+
+def test_claims_filter_by_text(client, bajwa_claim, lavrov_claim):
+    assert listed(client, "web:claim_list", q="پاک روس") == [lavrov_claim]
+
+
+def test_rejected_status_is_not_a_filter_choice(client, bajwa_claim, rejected_claim):
+    response = client.get(reverse("web:claim_list"), {"status": "rejected"})
+    assert response.context["filter"].errors
+    assert rejected_claim not in response.context["page"]
+
+
+def test_filters_survive_in_pagination_links(client, settings, bajwa_claim, ispr_claim, lavrov_claim, article_claim,
+                                             munir_claim):
+    settings.FACTBOOK_PAGE_SIZE = 2
+    first_page = client.get(reverse("web:claim_list"), {"language": "ur"}).content.decode()
+    assert 'href="?language=ur&amp;page=2"' in first_page
+    second_page = client.get(reverse("web:claim_list"), {"language": "ur", "page": 2})
+    assert list(second_page.context["page"]) == [lavrov_claim, article_claim]
