@@ -4,6 +4,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -21,3 +22,9 @@ def seed_texts(seeds_dir: Path) -> dict[str, str]:
         path.name: unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
         for path in sorted(seeds_dir.glob("*.txt"))
     }
+
+
+@pytest.fixture
+def imported_seeds(db, seeds_dir):
+    """All seed articles imported with their metadata, as `make run` does."""
+    call_command("import_articles", str(seeds_dir), stdout=open("/dev/null", "w"))

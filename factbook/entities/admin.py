@@ -5,8 +5,8 @@ from .models import Mention, Organisation, OrganisationAlias, Person, PersonAlia
 
 class PersonAliasInline(admin.TabularInline):
     model = PersonAlias
-    fields = ["name", "language", "script", "key"]
-    readonly_fields = ["key"]
+    fields = ["name", "language", "script", "key", "skeleton"]
+    readonly_fields = ["key", "skeleton"]
     extra = 1
 
 
@@ -16,10 +16,15 @@ class OrganisationAliasInline(PersonAliasInline):
 
 class EntityAdmin(admin.ModelAdmin):
     list_display = ["name", "description", "wikidata_id", "mention_count"]
-    search_fields = ["name", "description", "aliases__name", "aliases__key", "wikidata_id"]
+    search_fields = ["name"]  # searched in every script by get_search_results
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_counts()
+
+    def get_search_results(self, request, queryset, search_term):
+        if not search_term:
+            return queryset, False
+        return queryset.filter(pk__in=self.model.objects.search(search_term).values("pk")), False
 
     @admin.display(ordering="mention_count")
     def mention_count(self, obj):

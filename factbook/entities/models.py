@@ -8,6 +8,9 @@ from factbook.sources.spans import TextSpan
 
 from . import names
 
+# Shorter skeletons ("bj") are still distinctive enough for a person to scan the results.
+MIN_SKELETON_SEARCH = 2
+
 wikidata_id_validator = RegexValidator(r"^Q[1-9][0-9]*$", "A Wikidata id looks like Q42.")
 
 
@@ -19,11 +22,15 @@ class EntityQuerySet(models.QuerySet):
         )
 
     def search(self, query):
-        """Entities with a name or alias containing `query`, in any script (through the Latin key)."""
-        key = names.match_key(query)
+        """Entities with a name or alias containing `query`, in any script: through the Latin
+        key, and through the consonant skeleton that Urdu, Hindi and Latin spellings share."""
         condition = models.Q(name__icontains=query) | models.Q(aliases__name__icontains=query)
+        key = names.match_key(query)
         if key:
             condition |= models.Q(aliases__key__contains=key)
+        skeleton = " ".join(names.skeleton(query))
+        if len(skeleton) >= MIN_SKELETON_SEARCH:
+            condition |= models.Q(aliases__skeleton__contains=skeleton)
         return self.filter(condition).distinct()
 
 
@@ -88,6 +95,9 @@ class Alias(models.Model):
     key = models.CharField(
         max_length=300, db_index=True, editable=False, help_text="Latin transliteration used for matching."
     )
+    skeleton = models.CharField(
+        max_length=300, editable=False, help_text="Consonant skeleton of the key, the same across scripts."
+    )
 
     class Meta:
         abstract = True
@@ -99,6 +109,7 @@ class Alias(models.Model):
     def save(self, *args, **kwargs):
         self.name = names.normalise(self.name)
         self.key = names.match_key(self.name)
+        self.skeleton = " ".join(names.skeleton(self.name))
         if not self.script:
             self.script = names.script_code(self.name)
         super().save(*args, **kwargs)
