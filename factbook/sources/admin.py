@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin
+from django.db import models
 
 from .models import Sentence, Source
 
@@ -28,6 +30,7 @@ class SourceAdmin(admin.ModelAdmin):
         ("Provenance", {"fields": ["file_name", "sha256", "imported_at", "text"]}),
     ]
     inlines = [SentenceInline]
+    formfield_overrides = {models.URLField: {"form_class": forms.URLField, "assume_scheme": "https"}}
 
 
 @admin.register(Sentence)
