@@ -175,3 +175,64 @@ class Mention(TextSpan):
     @property
     def entity(self):
         return self.person or self.organisation
+
+
+class Role(models.Model):
+    """A role a person held according to an article, dated by the article's publication."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="roles")
+    title = models.CharField(max_length=200, help_text="As written in the article.")
+    language = models.CharField(max_length=16, choices=LANGUAGE_CHOICES, blank=True)
+    source = models.ForeignKey("sources.Source", on_delete=models.CASCADE, related_name="roles")
+    as_of = models.DateField(null=True, blank=True, help_text="The article's publication date.")
+
+    class Meta:
+        ordering = ["person", "-as_of"]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "title", "source"], name="role_unique_per_source"),
+        ]
+
+    def __str__(self):
+        return f"{self.person}: {self.title}"
+
+
+class Distinction(models.Model):
+    """A curator's decision that two entities are not the same; the import never joins them."""
+
+    note = models.CharField(max_length=300, blank=True)
+    decided_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.first} ≠ {self.second}"
+
+    def save(self, *args, **kwargs):
+        if self.first_id > self.second_id:  # one row per pair, whichever way it was entered
+            self.first_id, self.second_id = self.second_id, self.first_id
+        super().save(*args, **kwargs)
+
+
+class PersonDistinction(Distinction):
+    first = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["first", "second"], name="person_distinction_unique"),
+            models.CheckConstraint(condition=models.Q(first__lt=models.F("second")), name="person_distinction_ordered"),
+        ]
+
+
+class OrganisationDistinction(Distinction):
+    first = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["first", "second"], name="organisation_distinction_unique"),
+            models.CheckConstraint(
+                condition=models.Q(first__lt=models.F("second")), name="organisation_distinction_ordered"
+            ),
+        ]

@@ -367,19 +367,34 @@ class ArticleExtractor:
     # Events
 
     def _find_events(self, sentences, segments, published_on):
-        lexicon = self.lexicon
         for index, (segment, sentence) in enumerate(zip(segments, sentences)):
             if segment.kind != SentenceKind.BODY:
                 continue
-            tokens = tokenize(sentence)
-            kinds = {lexicon.event_triggers[phrase] for _, _, phrase in find_phrases(tokens, list(lexicon.event_triggers))}
-            if not kinds:
-                continue
-            kind = min(kinds, key=EVENT_PRIORITY.index)
-            participants = [n for n, m in enumerate(self.result.mentions) if m.sentence == index]
-            place = next((self.place_aliases[p] for _, _, p in find_phrases(tokens, list(self.place_aliases))), "")
-            event = FoundEvent(kind, [index], participants, find_date(tokens, lexicon, published_on), place)
-            self._merge_or_add(event)
+            clauses = self._clauses(tokenize(sentence))
+            for clause in clauses:
+                event = self._clause_event(index, clause, published_on)
+                if event is not None:
+                    if event.date.date is None and len(clauses) == 1:
+                        event.date = find_date(clause, self.lexicon, published_on)
+                    self._merge_or_add(event)
+
+    def _clauses(self, tokens):
+        """The sentence cut at connectives that open a new clause ("جب کہ", "जबकि", "while")."""
+        cuts = [first for first, _, _ in find_phrases(tokens, self.lexicon.clause_breaks)]
+        bounds = [0, *cuts, len(tokens)]
+        return [tokens[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
+
+    def _clause_event(self, index, clause, published_on) -> FoundEvent | None:
+        triggers = self.lexicon.event_triggers
+        kinds = {triggers[phrase] for _, _, phrase in find_phrases(clause, list(triggers))}
+        if not kinds or any(t.key in self.lexicon.negations for t in clause):
+            return None
+        start, end = clause[0].start, clause[-1].end
+        participants = [n for n, m in enumerate(self.result.mentions)
+                        if m.sentence == index and start <= m.start and m.end <= end]
+        place = next((self.place_aliases[p] for _, _, p in find_phrases(clause, list(self.place_aliases))), "")
+        kind = min(kinds, key=EVENT_PRIORITY.index)
+        return FoundEvent(kind, [index], participants, find_date(clause, self.lexicon, published_on), place)
 
     def _merge_or_add(self, event: FoundEvent):
         """Sentences of one article about one happening give one event: a later sentence joins

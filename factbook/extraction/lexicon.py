@@ -43,6 +43,8 @@ class Lexicon:
     subject_markers: frozenset[str] = frozenset()
     indefinites: frozenset[str] = frozenset()
     complementisers: frozenset[str] = frozenset()
+    clause_breaks: tuple[tuple[str, ...], ...] = ()
+    negations: frozenset[str] = frozenset()
 
     @property
     def title_words(self) -> frozenset[str]:
@@ -97,6 +99,8 @@ def lexicon_for(language: str) -> Lexicon:
         subject_markers=_words(data.get("subject_markers", [])),
         indefinites=_words(data.get("indefinites", [])),
         complementisers=_words(data.get("complementisers", [])),
+        clause_breaks=_keys(data.get("clause_breaks", [])),
+        negations=_words(data.get("negations", [])),
     )
 
 

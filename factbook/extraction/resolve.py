@@ -9,7 +9,7 @@ Organisations are matched through the gazetteer, acronyms and alias keys.
 from dataclasses import dataclass, field
 
 from factbook.entities import names
-from factbook.entities.models import Organisation, OrganisationAlias, Person, PersonAlias
+from factbook.entities.models import Organisation, OrganisationAlias, Person, PersonAlias, PersonDistinction
 
 from .extract import Extraction, FoundMention
 from .gazetteer import Gazetteer, KnownOrganisation
@@ -50,6 +50,7 @@ class Resolver:
         self.gazetteer = gazetteer
         self.person_names: list[tuple[str, int]] = list(PersonAlias.objects.values_list("name", "person_id"))
         self.organisation_keys: dict[str, int] = dict(OrganisationAlias.objects.values_list("key", "organisation_id"))
+        self.distinct_persons = {frozenset(pair) for pair in PersonDistinction.objects.values_list("first", "second")}
 
     def known_person_names(self) -> list[str]:
         return [name for name, _ in self.person_names]
@@ -84,7 +85,7 @@ class Resolver:
                     ref = by_key[key] = EntityRef("organisation", organisation_kind=mention.organisation_kind, known=known)
             ref.add(mention)
             refs[number] = ref
-        for ref in set(filter(None, refs)):
+        for ref in dict.fromkeys(filter(None, refs)):
             ref.existing = self._existing_organisation(ref)
 
     def _known(self, name):
@@ -146,17 +147,32 @@ class Resolver:
         return refs[chosen]
 
     def _existing_person(self, ref: EntityRef):
+        """The stored person the names denote: one with exactly such an alias, else the best
+        cross-script match. Candidates a curator declared different people are not guessed
+        between: the mention stays unresolved."""
+        written = {names.normalise(n) for n in ref.names}
+        exact = {pid for alias, pid in self.person_names if alias in written}
         full_names = [n for n in ref.names if len(names.skeleton(n)) > 1]
-        if full_names:
-            scored = {}
+        if exact:
+            candidates = {pid: 100.0 for pid in exact}
+        elif full_names:
+            candidates = {}
             for alias, person_id in self.person_names:
                 for name in full_names:
                     if names.same_name(name, alias):
-                        scored[person_id] = max(scored.get(person_id, 0), names.name_score(name, alias))
-            best = max(scored, key=scored.get) if scored else None
-        else:
+                        candidates[person_id] = max(candidates.get(person_id, 0), names.name_score(name, alias))
+        else:  # a bare surname: only when a single known person carries it
             surname = _surname(ref.names[0])
-            people = {pid for alias, pid in self.person_names if _surname(alias) == surname}
-            ref.ambiguous = len(people) > 1
-            best = people.pop() if len(people) == 1 else None
-        return Person.objects.get(pk=best) if best else None
+            candidates = {pid: 0.0 for alias, pid in self.person_names if _surname(alias) == surname}
+            if len(candidates) > 1:
+                ref.ambiguous = True
+                return None
+        if not candidates:
+            return None
+        ranked = sorted(candidates, key=lambda pid: (-candidates[pid], pid))
+        rivals = [pid for pid in ranked[1:] if candidates[pid] == candidates[ranked[0]]
+                  or frozenset((ranked[0], pid)) in self.distinct_persons]
+        if rivals:
+            ref.ambiguous = True
+            return None
+        return Person.objects.get(pk=ranked[0])

@@ -14,6 +14,7 @@ from factbook.entities.models import (
     OrganisationAlias,
     Person,
     PersonAlias,
+    Role,
 )
 from factbook.events.models import Event, EventKind
 from factbook.sources.languages import LANGUAGES
@@ -63,6 +64,7 @@ def store_article(record: ArticleRecord, segments: list[Segment], extraction: Ex
     )
     result.created["sentences"] += len(sentences)
     entities = _store_entities(refs, record.language, result)
+    _store_roles(entities, result.source)
     mention_entities = [entities.get(ref) for ref in refs]
     _store_mentions(extraction, sentences, mention_entities, refs)
     events = _store_events(extraction, sentences, mention_entities, result.created)
@@ -87,6 +89,17 @@ def _store_entities(refs, language, result):
         result.created[f"{ref.entity_type}s"] += ref.existing is None
         entities[ref] = entity
     return entities
+
+
+def _store_roles(entities, source):
+    """Each role the article gives a person, as of the article's date."""
+    for ref, entity in entities.items():
+        if isinstance(entity, Person):
+            for title in ref.roles:
+                Role.objects.get_or_create(
+                    person=entity, title=title[:200], source=source,
+                    defaults={"language": source.language, "as_of": source.published_on},
+                )
 
 
 def _display_name(surface_names):
@@ -158,7 +171,7 @@ def _store_events(extraction, sentences, mention_entities, created):
         participants = {mention_entities[p] for p in found.participants} - {None}
         persons = {e for e in participants if isinstance(e, Person)}
         organisations = {e for e in participants if isinstance(e, Organisation)}
-        event = _same_event(found.kind, found.date, persons)
+        event = _same_event(found.kind, found.date, persons, organisations)
         if event is None:
             event = Event.objects.create(
                 kind=found.kind, title=_event_title(found.kind, persons, organisations, found.place),
@@ -175,13 +188,22 @@ def _store_events(extraction, sentences, mention_entities, created):
     return by_sentence
 
 
-def _same_event(kind, date: FoundDate, persons):
-    """An already stored event of the same kind, with a compatible date, and the same people:
-    one shared person when both dates are known, two when one is not."""
-    if not persons:
+def _same_event(kind, date: FoundDate, persons, organisations):
+    """An already stored event of the same kind and a compatible date: with one shared person
+    when both dates are known, two when one is not; an event that names no person joins one
+    only on the very same date and with the same organisations."""
+    candidates = Event.objects.filter(kind=kind).prefetch_related("persons", "organisations")
+    if persons:
+        candidates = candidates.filter(persons__in=persons).distinct()
+    elif date.date is None:
         return None
-    candidates = Event.objects.filter(kind=kind, persons__in=persons).distinct().prefetch_related("persons")
+    else:
+        candidates = candidates.filter(persons=None, date=date.date, date_precision=date.precision)
     for event in candidates:
+        if not persons:
+            if set(event.organisations.all()) == organisations:
+                return event
+            continue
         shared = len(persons & set(event.persons.all()))
         stored = FoundDate(event.date, event.date_precision)
         if date.date and event.date and dates_compatible(date, stored) and shared >= 1:

@@ -1,0 +1,249 @@
+"""Scores what the import stored against hand-written gold annotations.
+
+Gold files (`tests/gold/<article>.yaml`, see `tests/gold/GUIDE.md`) name spans by line and
+exact text, so they stay readable and survive changes to the sentence splitter. Scores:
+
+- mentions: exact character spans, precision/recall/F1;
+- entity resolution: B³ over the mentions found in both, across all articles (are the same
+  mentions grouped into one entity?);
+- claims: spans matched one to one when their characters overlap by at least half (Dice);
+- claimant: accuracy over the matched claims, the stored claimant mapped to the gold entity
+  most of its mentions were matched to;
+- events: same kind and at least one reporting line in common, one to one;
+- event dedup: pairwise over reporting lines: do two lines report the same event in both?
+"""
+
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from itertools import combinations
+from pathlib import Path
+
+import yaml
+
+from factbook.claims.models import Claim
+from factbook.entities.models import Mention
+from factbook.events.models import Event
+from factbook.sources.models import Source
+
+MIN_CLAIM_OVERLAP = 0.5
+TASKS = ["mentions", "entity resolution", "claims", "claimant", "events", "event dedup"]
+
+
+class GoldError(ValueError):
+    """A gold file that does not fit its article."""
+
+
+@dataclass
+class Counts:
+    matched: int = 0
+    found: int = 0
+    gold: int = 0
+
+    def score(self) -> "Score":
+        return Score(
+            precision=self.matched / self.found if self.found else 1.0,
+            recall=self.matched / self.gold if self.gold else 1.0,
+            gold=self.gold,
+            found=self.found,
+        )
+
+
+@dataclass
+class Score:
+    precision: float
+    recall: float
+    gold: int | None = None
+    found: int | None = None
+
+    @property
+    def f1(self):
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class GoldArticle:
+    path: Path
+    source_file: str
+    data: dict
+
+
+def load_gold(folder) -> list[GoldArticle]:
+    paths = sorted(Path(folder).glob("*.yaml"))
+    if not paths:
+        raise GoldError(f"No gold files (*.yaml) in {folder}")
+    articles = []
+    for path in paths:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or "source" not in data:
+            raise GoldError(f"{path}: not a gold file (no 'source')")
+        articles.append(GoldArticle(path, data["source"], data))
+    return articles
+
+
+def _line_starts(text):
+    starts, position = [], 0
+    for line in text.split("\n"):
+        starts.append(position)
+        position += len(line) + 1
+    return starts
+
+
+def _locate(text, starts, item, gold_path):
+    """Absolute (start, end) of a gold item given by line, exact text and occurrence."""
+    line_number, needle = item["line"], unicodedata.normalize("NFC", str(item["text"]))
+    if not 1 <= line_number <= len(starts):
+        raise GoldError(f"{gold_path}: line {line_number} does not exist")
+    line_start = starts[line_number - 1]
+    line_end = starts[line_number] - 1 if line_number < len(starts) else len(text)
+    position = line_start - 1
+    for _ in range(item.get("occurrence", 1)):
+        position = text.find(needle, position + 1, line_end)
+        if position < 0:
+            raise GoldError(f"{gold_path}: {needle!r} is not on line {line_number}")
+    return position, position + len(needle)
+
+
+def _dice(a, b):
+    overlap = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    return 2 * overlap / ((a[1] - a[0]) + (b[1] - b[0]))
+
+
+def _match_one_to_one(gold_items, predicted_items, similarity, threshold):
+    """Greedy one-to-one matching, best pairs first. Returns {gold index: predicted index}."""
+    pairs = sorted(
+        ((similarity(g, p), gi, pi) for gi, g in enumerate(gold_items) for pi, p in enumerate(predicted_items)),
+        reverse=True,
+    )
+    matched, used = {}, set()
+    for score, gi, pi in pairs:
+        if score < threshold:
+            break
+        if gi not in matched and pi not in used:
+            matched[gi] = pi
+            used.add(pi)
+    return matched
+
+
+def _entity_key(mention_or_claim, person_field, organisation_field):
+    person_id = getattr(mention_or_claim, person_field)
+    organisation_id = getattr(mention_or_claim, organisation_field)
+    if person_id:
+        return f"person:{person_id}"
+    if organisation_id:
+        return f"organisation:{organisation_id}"
+    return None
+
+
+def evaluate(gold_articles: list[GoldArticle]) -> dict[str, Score]:
+    counts = {task: Counts() for task in ["mentions", "claims", "events"]}
+    resolution_pairs = []  # (gold entity, predicted entity or a unique placeholder) per matched mention
+    predicted_to_gold_votes = defaultdict(Counter)
+    claim_pairs = []  # (gold claimant, predicted claimant key)
+    gold_reports, predicted_reports = {}, {}
+
+    for article in gold_articles:
+        source = Source.objects.filter(file_name=article.source_file).first()
+        if source is None:
+            raise GoldError(f"{article.path}: {article.source_file} was not imported")
+        text, starts = source.text, _line_starts(source.text)
+        line_of = lambda offset: next(n for n in range(len(starts), 0, -1) if starts[n - 1] <= offset)  # noqa: E731
+
+        # Mentions and entities
+        gold_mentions = [(_locate(text, starts, m, article.path), m["entity"]) for m in article.data.get("mentions") or []]
+        stored = Mention.objects.filter(sentence__source=source).select_related("sentence")
+        predicted = {
+            (m.sentence.start + m.start, m.sentence.start + m.end): _entity_key(m, "person_id", "organisation_id")
+            or f"unresolved:{m.pk}"
+            for m in stored
+        }
+        counts["mentions"].gold += len(gold_mentions)
+        counts["mentions"].found += len(predicted)
+        for span, gold_entity in gold_mentions:
+            if span in predicted:
+                counts["mentions"].matched += 1
+                resolution_pairs.append((gold_entity, predicted[span]))
+                predicted_to_gold_votes[predicted[span]][gold_entity] += 1
+
+        # Claims
+        gold_claims = [(_locate(text, starts, c, article.path), c.get("claimant")) for c in article.data.get("claims") or []]
+        stored_claims = [
+            ((c.sentence.start + c.start, c.sentence.start + c.end),
+             _entity_key(c, "claimant_person_id", "claimant_organisation_id"))
+            for c in Claim.objects.filter(sentence__source=source).select_related("sentence")
+        ]
+        matched = _match_one_to_one(
+            [g[0] for g in gold_claims], [p[0] for p in stored_claims], _dice, MIN_CLAIM_OVERLAP
+        )
+        counts["claims"].gold += len(gold_claims)
+        counts["claims"].found += len(stored_claims)
+        counts["claims"].matched += len(matched)
+        claim_pairs += [(gold_claims[g][1], stored_claims[p][1]) for g, p in matched.items()]
+
+        # Events
+        gold_events = [
+            (e["kind"], {int(line) for line in e["lines"]}, e.get("id") or f"{article.source_file}#{n}")
+            for n, e in enumerate(article.data.get("events") or [])
+        ]
+        stored_events = [
+            (event.kind, {line_of(s.start) for s in event.sentences.all() if s.source_id == source.pk}, event.pk)
+            for event in Event.objects.filter(sentences__source=source).distinct().prefetch_related("sentences")
+        ]
+        matched = _match_one_to_one(
+            gold_events, stored_events, lambda g, p: (g[0] == p[0]) * len(g[1] & p[1]), 1
+        )
+        counts["events"].gold += len(gold_events)
+        counts["events"].found += len(stored_events)
+        counts["events"].matched += len(matched)
+        for kind, lines, identity in gold_events:
+            for line in lines:
+                gold_reports[(article.source_file, kind, line)] = identity
+        for kind, lines, identity in stored_events:
+            for line in lines:
+                predicted_reports[(article.source_file, kind, line)] = identity
+
+    mapping = {key: votes.most_common(1)[0][0] for key, votes in predicted_to_gold_votes.items()}
+    correct = sum(1 for gold, predicted in claim_pairs if gold == (mapping.get(predicted) if predicted else None))
+    scores = {task: c.score() for task, c in counts.items()}
+    scores["entity resolution"] = _b_cubed(resolution_pairs)
+    scores["claimant"] = Counts(correct, len(claim_pairs), len(claim_pairs)).score()
+    scores["event dedup"] = _pairwise(gold_reports, predicted_reports)
+    return scores
+
+
+def _b_cubed(pairs) -> Score:
+    """B³ precision and recall of the predicted grouping of mentions against the gold one."""
+    if not pairs:
+        return Score(1.0, 1.0)
+    gold_clusters, predicted_clusters = defaultdict(set), defaultdict(set)
+    for index, (gold, predicted) in enumerate(pairs):
+        gold_clusters[gold].add(index)
+        predicted_clusters[predicted].add(index)
+    precision = recall = 0.0
+    for index, (gold, predicted) in enumerate(pairs):
+        common = len(gold_clusters[gold] & predicted_clusters[predicted])
+        precision += common / len(predicted_clusters[predicted])
+        recall += common / len(gold_clusters[gold])
+    return Score(precision / len(pairs), recall / len(pairs), gold=len(pairs), found=len(pairs))
+
+
+def _pairwise(gold_reports, predicted_reports) -> Score:
+    """Pairs of reporting lines that belong to one event, in the gold and in the prediction."""
+    reports = [r for r in gold_reports if r in predicted_reports]
+    gold_pairs = {(a, b) for a, b in combinations(reports, 2) if gold_reports[a] == gold_reports[b]}
+    predicted_pairs = {(a, b) for a, b in combinations(reports, 2) if predicted_reports[a] == predicted_reports[b]}
+    return Counts(len(gold_pairs & predicted_pairs), len(predicted_pairs), len(gold_pairs)).score()
+
+
+def format_table(scores: dict[str, Score]) -> str:
+    """One row per task; claimant is an accuracy, so only its F1 column (= accuracy) is filled."""
+    lines = [f"{'task':<20} {'precision':>9} {'recall':>7} {'F1':>6} {'gold':>6} {'found':>6}"]
+    for task in TASKS:
+        s = scores[task]
+        if task == "claimant":
+            row = f"{'claimant (accuracy)':<20} {'':>9} {'':>7} {s.precision:>6.2f}"
+        else:
+            row = f"{task:<20} {s.precision:>9.2f} {s.recall:>7.2f} {s.f1:>6.2f}"
+        lines.append(f"{row} {s.gold if s.gold is not None else '':>6} {s.found if s.found is not None else '':>6}")
+    return "\n".join(lines)
