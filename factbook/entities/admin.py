@@ -1,6 +1,15 @@
 from django.contrib import admin
 
-from .models import Mention, Organisation, OrganisationAlias, Person, PersonAlias
+from .models import (
+    Mention,
+    Organisation,
+    OrganisationAlias,
+    OrganisationDistinction,
+    Person,
+    PersonAlias,
+    PersonDistinction,
+    Role,
+)
 
 
 class PersonAliasInline(admin.TabularInline):
@@ -31,9 +40,30 @@ class EntityAdmin(admin.ModelAdmin):
         return obj.mention_count
 
 
+class RoleInline(admin.TabularInline):
+    model = Role
+    fields = ["title", "language", "as_of", "source"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False  # roles are what articles said, as of their date
+
+
 @admin.register(Person)
 class PersonAdmin(EntityAdmin):
-    inlines = [PersonAliasInline]
+    inlines = [PersonAliasInline, RoleInline]
+
+
+class DistinctionAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "note", "decided_at"]
+    autocomplete_fields = ["first", "second"]
+    search_fields = ["first__name", "second__name", "note"]
+
+
+admin.site.register(PersonDistinction, DistinctionAdmin)
+admin.site.register(OrganisationDistinction, DistinctionAdmin)
 
 
 @admin.register(Organisation)
@@ -59,3 +89,12 @@ class MentionAdmin(admin.ModelAdmin):
     list_select_related = ["person", "organisation", "sentence__source"]
     autocomplete_fields = ["person", "organisation"]
     readonly_fields = ["sentence", "start", "end", "text"]
+
+
+@admin.register(Role)
+class RoleAdmin(admin.ModelAdmin):
+    list_display = ["person", "title", "language", "as_of", "source"]
+    list_filter = ["language"]
+    search_fields = ["person__name", "title"]
+    list_select_related = ["person", "source"]
+    readonly_fields = ["person", "title", "language", "as_of", "source"]

@@ -4,11 +4,11 @@ import pytest
 from django.urls import reverse
 
 from factbook.claims.models import Claim
-from factbook.entities.models import Mention, Organisation, Person
+from factbook.entities.models import Mention, Organisation, Person, Role
 from factbook.events.models import Event
 from factbook.sources.models import Sentence, Source
 
-MODELS = [Source, Sentence, Person, Organisation, Mention, Event, Claim]
+MODELS = [Source, Sentence, Person, Organisation, Mention, Role, Event, Claim]
 
 
 @pytest.fixture
