@@ -1,18 +1,13 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
+from factbook.curation.models import Reviewable, ReviewableQuerySet, ReviewStatus
 from factbook.entities.models import Organisation, Person
 from factbook.events.models import Event
 from factbook.sources.models import Sentence
 from factbook.sources.spans import TextSpan
-
-
-class ReviewStatus(models.TextChoices):
-    UNREVIEWED = "unreviewed", "Unreviewed"
-    VERIFIED = "verified", "Verified"
-    DISPUTED = "disputed", "Disputed"
-    REJECTED = "rejected", "Rejected"
 
 
 class ClaimMode(models.TextChoices):
@@ -21,10 +16,13 @@ class ClaimMode(models.TextChoices):
     ASSERTION = "assertion", "The article's own assertion"
 
 
-class ClaimQuerySet(models.QuerySet):
+__all__ = ["Claim", "ClaimMode", "ReviewStatus"]
+
+
+class ClaimQuerySet(ReviewableQuerySet):
     def public(self):
-        """What readers may see: everything a curator has not rejected."""
-        return self.exclude(status=ReviewStatus.REJECTED)
+        """Not rejected, and in the current version of its article."""
+        return super().public().filter(sentence__source__next_version__isnull=True)
 
     def with_provenance(self):
         return self.select_related(
@@ -40,7 +38,7 @@ class ClaimQuerySet(models.QuerySet):
         return self.filter(**{field: entity})
 
 
-class Claim(TextSpan):
+class Claim(Reviewable, TextSpan):
     """A statement found in a sentence; offsets are into the sentence's text."""
 
     sentence = models.ForeignKey(Sentence, on_delete=models.PROTECT, related_name="claims")
@@ -54,12 +52,10 @@ class Claim(TextSpan):
     about_persons = models.ManyToManyField(Person, blank=True, related_name="claims_about")
     about_organisations = models.ManyToManyField(Organisation, blank=True, related_name="claims_about")
     event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims")
-    status = models.CharField(
-        max_length=16, choices=ReviewStatus.choices, default=ReviewStatus.UNREVIEWED, db_index=True
-    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ClaimQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[about_persons, about_organisations])
 
     class Meta(TextSpan.Meta):
         ordering = ["sentence__source", "sentence__position", "start"]

@@ -1,6 +1,9 @@
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from factbook.curation.models import Reviewable, ReviewableQuerySet
 
 from factbook.sources.languages import LANGUAGE_CHOICES
 from factbook.sources.models import Sentence
@@ -14,7 +17,7 @@ MIN_SKELETON_SEARCH = 2
 wikidata_id_validator = RegexValidator(r"^Q[1-9][0-9]*$", "A Wikidata id looks like Q42.")
 
 
-class EntityQuerySet(models.QuerySet):
+class EntityQuerySet(ReviewableQuerySet):
     def with_counts(self):
         return self.annotate(
             mention_count=models.Count("mentions", distinct=True),
@@ -34,7 +37,7 @@ class EntityQuerySet(models.QuerySet):
         return self.filter(condition).distinct()
 
 
-class Entity(models.Model):
+class Entity(Reviewable):
     name = models.CharField(max_length=200, help_text="Display name in Latin script.")
     description = models.CharField(max_length=300, blank=True, help_text="Role or short description.")
     wikidata_id = models.CharField(max_length=20, blank=True, validators=[wikidata_id_validator])
@@ -42,6 +45,7 @@ class Entity(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = EntityQuerySet.as_manager()
+    history = HistoricalRecords(inherit=True)
 
     class Meta:
         abstract = True
@@ -98,6 +102,7 @@ class Alias(models.Model):
     skeleton = models.CharField(
         max_length=300, editable=False, help_text="Consonant skeleton of the key, the same across scripts."
     )
+    history = HistoricalRecords(inherit=True)
 
     class Meta:
         abstract = True
@@ -152,6 +157,8 @@ class Mention(TextSpan):
         Organisation, null=True, blank=True, on_delete=models.CASCADE, related_name="mentions"
     )
     role = models.CharField(max_length=200, blank=True, help_text="Title or role written with the name.")
+
+    history = HistoricalRecords()
 
     class Meta(TextSpan.Meta):
         ordering = ["sentence", "start"]

@@ -1,5 +1,8 @@
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from factbook.curation.models import Reviewable, ReviewableQuerySet
 
 from factbook.entities.models import Organisation, Person
 from factbook.sources.models import Sentence, Source
@@ -23,7 +26,7 @@ class DatePrecision(models.TextChoices):
     UNKNOWN = "unknown", "Unknown"
 
 
-class EventQuerySet(models.QuerySet):
+class EventQuerySet(ReviewableQuerySet):
     def with_counts(self):
         return self.annotate(
             sentence_count=models.Count("sentences", distinct=True),
@@ -34,7 +37,7 @@ class EventQuerySet(models.QuerySet):
         return self.filter(sentences__source=source).distinct()
 
 
-class Event(models.Model):
+class Event(Reviewable):
     kind = models.CharField(max_length=32, choices=EventKind.choices, default=EventKind.OTHER)
     title = models.CharField(max_length=300)
     date = models.DateField(null=True, blank=True, help_text="The first day of the period the precision names.")
@@ -46,6 +49,7 @@ class Event(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = EventQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[persons, organisations])
 
     class Meta:
         ordering = ["-date", "title"]

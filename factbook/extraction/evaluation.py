@@ -136,7 +136,9 @@ def _entity_key(mention_or_claim, person_field, organisation_field):
     return None
 
 
-def evaluate(gold_articles: list[GoldArticle]) -> dict[str, Score]:
+def evaluate(gold_articles: list[GoldArticle], details: list[str] | None = None) -> dict[str, Score]:
+    """Scores per task; `details`, when given, receives a line per miss and false positive."""
+    note = details.append if details is not None else (lambda line: None)
     counts = {task: Counts() for task in ["mentions", "claims", "events"]}
     resolution_pairs = []  # (gold entity, predicted entity or a unique placeholder) per matched mention
     predicted_to_gold_votes = defaultdict(Counter)
@@ -165,6 +167,11 @@ def evaluate(gold_articles: list[GoldArticle]) -> dict[str, Score]:
                 counts["mentions"].matched += 1
                 resolution_pairs.append((gold_entity, predicted[span]))
                 predicted_to_gold_votes[predicted[span]][gold_entity] += 1
+            else:
+                note(f"{article.source_file} line {line_of(span[0])}: missed mention {text[span[0]:span[1]]!r}")
+        gold_spans = {span for span, _ in gold_mentions}
+        for span in sorted(set(predicted) - gold_spans):
+            note(f"{article.source_file} line {line_of(span[0])}: extra mention {text[span[0]:span[1]]!r}")
 
         # Claims
         gold_claims = [(_locate(text, starts, c, article.path), c.get("claimant")) for c in article.data.get("claims") or []]
@@ -180,6 +187,12 @@ def evaluate(gold_articles: list[GoldArticle]) -> dict[str, Score]:
         counts["claims"].found += len(stored_claims)
         counts["claims"].matched += len(matched)
         claim_pairs += [(gold_claims[g][1], stored_claims[p][1]) for g, p in matched.items()]
+        for n, ((start, end), claimant) in enumerate(gold_claims):
+            if n not in matched:
+                note(f"{article.source_file} line {line_of(start)}: missed claim {text[start:end][:70]!r}")
+        for n, ((start, end), claimant) in enumerate(stored_claims):
+            if n not in matched.values():
+                note(f"{article.source_file} line {line_of(start)}: extra claim {text[start:end][:70]!r}")
 
         # Events
         gold_events = [
@@ -196,6 +209,12 @@ def evaluate(gold_articles: list[GoldArticle]) -> dict[str, Score]:
         counts["events"].gold += len(gold_events)
         counts["events"].found += len(stored_events)
         counts["events"].matched += len(matched)
+        for n, (kind, lines, _) in enumerate(gold_events):
+            if n not in matched:
+                note(f"{article.source_file}: missed {kind} event on lines {sorted(lines)}")
+        for n, (kind, lines, _) in enumerate(stored_events):
+            if n not in matched.values():
+                note(f"{article.source_file}: extra {kind} event on lines {sorted(lines)}")
         for kind, lines, identity in gold_events:
             for line in lines:
                 gold_reports[(article.source_file, kind, line)] = identity

@@ -9,6 +9,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
+from factbook.entities.names import normalise
 from factbook.sources.models import SentenceKind
 
 from .dates import FoundDate, dates_compatible, find_date
@@ -42,6 +43,7 @@ class FoundMention:
     known_name: str = ""  # the gazetteer entry it names
     role_reference: bool = False  # a role standing for a person named elsewhere ("آرمی چیف")
     same_as: int | None = None  # an acronym's index points to its full name's mention
+    holder: int | None = None  # a role reference's index points to the named person's mention
 
 
 @dataclass
@@ -61,6 +63,7 @@ class FoundEvent:
     participants: list[int]  # indexes into mentions
     date: FoundDate
     place: str = ""
+    refers_back: bool = False  # "اس ملاقات", "this meeting": the happening reported before
 
 
 @dataclass
@@ -77,18 +80,26 @@ class ArticleExtractor:
         self.organisation_aliases = {
             key: org for org in gazetteer.organisations for key in map(phrase_key, org.aliases) if key
         }
+        self.demonyms = {key[0] for org in gazetteer.organisations for key in map(phrase_key, org.demonyms) if key}
+        self.organisation_aliases.update({  # "روسی حکومت", "भारत सरकार" name the state
+            (*phrase_key(demonym), word): org
+            for org in gazetteer.organisations for demonym in org.demonyms
+            for word in lexicon.government_words
+        })
         self.place_aliases = {key: p.name for p in gazetteer.places for key in map(phrase_key, p.aliases) if key}
         self.known_person_names = list(known_person_names)
 
     def extract(self, text: str, segments: list[Segment], published_on: dt.date | None) -> Extraction:
         self.result = Extraction()
+        self._article_text = text
         sentences = [text[s.start : s.end] for s in segments]
         for index, (segment, sentence) in enumerate(zip(segments, sentences)):
             if segment.kind in MENTION_KINDS:
                 self._find_mentions(index, sentence)
         self._find_repeated_names(sentences, segments)
         self.result.mentions.sort(key=lambda m: (m.sentence, m.start))
-        self._find_claims(sentences, segments)
+        self._link_role_references()
+        self._find_claims(sentences, segments, published_on)
         self._find_events(sentences, segments, published_on)
         return self.result
 
@@ -135,8 +146,8 @@ class ArticleExtractor:
 
     def _joined(self, previous: Token, token: Token) -> bool:
         """Two words belong to one name only when nothing but space (or an initial's dot) separates them."""
-        gap = self._sentence[previous.end : token.start]
-        return gap.strip() == "" or (gap.strip() == "." and len(previous.text) <= 2)
+        gap = self._sentence[previous.end : token.start].strip()
+        return gap in ("", "-", "'", "’") or (gap == "." and len(previous.text) <= 2)
 
     def _find_titled_persons(self, index: int, tokens):
         titles = list(find_phrases(tokens, self.lexicon.person_titles))
@@ -150,9 +161,14 @@ class ArticleExtractor:
                     break
                 chain_start = prev_first
             role = tokens_text(tokens, chain_start, end, self._sentence)
+            if chain_start and tokens[chain_start - 1].key in self.demonyms:
+                chain_start -= 1  # "روسی وزیر خارجہ": the nationality belongs to the reference
+            before = tokens[chain_start - 1].key if chain_start else None
             name_end = self._name_after(tokens, end)
             if name_end > end:
                 self._add_mention(index, tokens, end, name_end, entity_type="person", role=role)
+            elif before in self.lexicon.indefinites:
+                continue  # "کسی روسی وزیر خارجہ", "a minister": nobody in particular
             elif end == len(tokens) or tokens[end].key in self.lexicon.case_markers:
                 self._add_mention(index, tokens, chain_start, end, entity_type="person", role=role,
                                   role_reference=True)
@@ -229,13 +245,28 @@ class ArticleExtractor:
             for first, end, _ in find_phrases(tokens, keys):
                 self._add_mention(index, tokens, first, end, entity_type="person")
 
+    def _link_role_references(self):
+        """A role used alone names the person the article introduced with that role: the
+        nearest before it, else the first after it (a headline may come before the name)."""
+        named = [(n, m) for n, m in enumerate(self.result.mentions)
+                 if m.entity_type == "person" and not m.role_reference and m.role]
+        for number, mention in enumerate(self.result.mentions):
+            if not mention.role_reference:
+                continue
+            role = _compact(mention.role)
+            holders = [n for n, m in named if role in _compact(m.role)]
+            before = [n for n in holders if n < number]
+            mention.holder = before[-1] if before else (holders[0] if holders else None)
+
     # Claims
 
-    def _find_claims(self, sentences, segments):
+    def _find_claims(self, sentences, segments, published_on):
         last_speaker = issuer = None
         open_quote = False  # a quotation that opened in an earlier sentence and has not closed
+        previous = None  # the last sentence's reported claim, which the next may continue
         for index, (segment, sentence) in enumerate(zip(segments, sentences)):
             if segment.kind != SentenceKind.BODY:
+                previous = None
                 continue
             self._sentence = sentence
             tokens = tokenize(sentence)
@@ -246,12 +277,25 @@ class ArticleExtractor:
             else:
                 claims = self._attributed_claims(index, sentence, tokens, mentions, last_speaker, issuer)
                 claims, open_quote = self._with_quotes(index, sentence, claims, last_speaker)
-            if not claims and any(t.text[0].isdigit() for t in tokens):
+            if not claims and previous and self._continues(segments, index, tokens):
+                claims = [self._claim(index, sentence, 0, len(sentence), previous.mode, previous.claimant)]
+            if not claims and self._has_number_or_date(tokens, published_on):
                 claims = [self._claim(index, sentence, 0, len(sentence), "assertion", None)]
             unique = {(c.start, c.end): c for c in filter(None, claims)}
             self.result.claims.extend(unique.values())
             speakers = [c.claimant for c in unique.values() if c.claimant is not None]
             last_speaker = self._last_subject(tokens, mentions) or (speakers[-1] if speakers else last_speaker)
+            attributed = [c for c in unique.values() if c.mode != "assertion" and c.claimant is not None]
+            previous = attributed[-1] if attributed else None
+
+    def _continues(self, segments, index, tokens) -> bool:
+        """A sentence right after a reported statement, in the same paragraph, with no subject
+        of its own, goes on reporting the same speaker (journalists attribute once)."""
+        same_paragraph = "\n" not in self._article_text[segments[index - 1].end : segments[index].start]
+        return same_paragraph and not any(t.key in self.lexicon.subject_markers for t in tokens)
+
+    def _has_number_or_date(self, tokens, published_on) -> bool:
+        return any(t.text[0].isdigit() for t in tokens) or find_date(tokens, self.lexicon, published_on).date is not None
 
     def _last_subject(self, tokens, mentions):
         """The mention last used as the subject of a clause ("X نے"), whom "انہوں نے" then means."""
@@ -259,6 +303,12 @@ class ArticleExtractor:
                     if t.key in self.lexicon.subject_markers]
         subjects = [s for s in subjects if s is not None and self.result.mentions[s].entity_type == "person"]
         return subjects[-1] if subjects else None
+
+    def _only_names(self, index, quote) -> bool:
+        """A quoted name ("‘इंटर-सर्विसेज पब्लिक रिलेशंस (आईएसपीआर)’") is a name, not a statement."""
+        names = [m for m in self.result.mentions if m.sentence == index]
+        return all(any(m.start <= t.start + quote.start and t.end + quote.start <= m.end for m in names)
+                   for t in tokenize(quote.text))
 
     def _quote_continues(self, index, sentence, speaker):
         """A sentence inside a quotation that opened earlier: quoted up to its closing mark."""
@@ -355,7 +405,7 @@ class ArticleExtractor:
             spans.append((unclosed_at, len(sentence)))
         for start, end in spans:
             quote = self._claim(index, sentence, start, end, "direct_quote", last_speaker)
-            if quote is None or len(tokenize(quote.text)) < MIN_QUOTE_WORDS:
+            if quote is None or len(tokenize(quote.text)) < MIN_QUOTE_WORDS or self._only_names(index, quote):
                 continue
             inside = next((c for c in claims if c.start <= quote.start and quote.end <= c.end), None)
             if inside:
@@ -386,26 +436,34 @@ class ArticleExtractor:
 
     def _clause_event(self, index, clause, published_on) -> FoundEvent | None:
         triggers = self.lexicon.event_triggers
-        kinds = {triggers[phrase] for _, _, phrase in find_phrases(clause, list(triggers))}
-        if not kinds or any(t.key in self.lexicon.negations for t in clause):
+        found = list(find_phrases(clause, list(triggers)))
+        if not found or any(self._unrealised(t) for t in clause):
             return None
+        first, _, phrase = min(found, key=lambda f: EVENT_PRIORITY.index(triggers[f[2]]))
         start, end = clause[0].start, clause[-1].end
         participants = [n for n, m in enumerate(self.result.mentions)
                         if m.sentence == index and start <= m.start and m.end <= end]
         place = next((self.place_aliases[p] for _, _, p in find_phrases(clause, list(self.place_aliases))), "")
-        kind = min(kinds, key=EVENT_PRIORITY.index)
-        return FoundEvent(kind, [index], participants, find_date(clause, self.lexicon, published_on), place)
+        refers_back = first > 0 and clause[first - 1].key in self.lexicon.demonstratives
+        return FoundEvent(triggers[phrase], [index], participants, find_date(clause, self.lexicon, published_on),
+                          place, refers_back)
+
+    def _unrealised(self, token) -> bool:
+        """Negation, future or expectation: the clause tells what did not happen."""
+        return token.key in self.lexicon.unrealised or token.key.endswith(self.lexicon.unrealised_suffixes or ("\0",))
 
     def _merge_or_add(self, event: FoundEvent):
-        """Sentences of one article about one happening give one event: a later sentence joins
-        an earlier event of its kind that shares a person, or the latest one if it names nobody
-        ("اس ملاقات", "this meeting")."""
+        """Sentences of one article about one happening give one event. A sentence joins the
+        latest event of its kind when it points back to it ("اس ملاقات") or names no one and
+        gives no date of its own; else when its people are among the event's, or the
+        event's among its own ("X met Y" ... "X said at the meeting")."""
         people = self._people(event.participants)
         for other in reversed(self.result.events):
             if other.kind != event.kind or not dates_compatible(other.date, event.date):
                 continue
             other_people = self._people(other.participants)
-            if people and not people & other_people:
+            follows_up = event.refers_back or (not people and event.date.date is None)
+            if not follows_up and not (people and other_people and (people <= other_people or other_people <= people)):
                 continue
             other.sentences += event.sentences
             other.participants += [p for p in event.participants if p not in other.participants]
@@ -416,12 +474,22 @@ class ArticleExtractor:
         self.result.events.append(event)
 
     def _people(self, participants) -> set[str]:
-        """Participants who are persons, by name key, for telling two happenings apart."""
-        return {
-            " ".join(phrase_key(self.result.mentions[p].text))
-            for p in participants
-            if self.result.mentions[p].entity_type == "person" and not self.result.mentions[p].role_reference
-        }
+        """Participants who are persons, by name (a role used alone by its holder's name)."""
+        people = set()
+        for p in participants:
+            mention = self.result.mentions[p]
+            if mention.role_reference:
+                if mention.holder is None:
+                    continue
+                mention = self.result.mentions[mention.holder]
+            if mention.entity_type == "person":
+                people.add(" ".join(phrase_key(mention.text)))
+        return people
+
+
+def _compact(role: str) -> str:
+    """A role without spaces: "रक्षा मंत्री" and "रक्षामंत्री" are one role."""
+    return normalise(role).replace(" ", "")
 
 
 def tokens_text(tokens, first, end, sentence) -> str:

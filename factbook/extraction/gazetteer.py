@@ -13,6 +13,7 @@ class KnownOrganisation:
     kind: str
     aliases: tuple[str, ...]
     wikidata_id: str = ""
+    demonyms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,10 @@ def load_gazetteer(path=None) -> Gazetteer:
     data = yaml.safe_load(open(path, encoding="utf-8")) or {}
     return Gazetteer(
         organisations=tuple(
-            KnownOrganisation(o["name"], o["kind"], tuple(o.get("aliases", [])), o.get("wikidata_id", ""))
+            KnownOrganisation(
+                o["name"], o["kind"], tuple(o.get("aliases", [])), o.get("wikidata_id", ""),
+                tuple(o.get("demonyms", [])),
+            )
             for o in data.get("organisations", [])
         ),
         places=tuple(Place(p["name"], tuple(p.get("aliases", []))) for p in data.get("places", [])),

@@ -44,7 +44,10 @@ class Lexicon:
     indefinites: frozenset[str] = frozenset()
     complementisers: frozenset[str] = frozenset()
     clause_breaks: tuple[tuple[str, ...], ...] = ()
-    negations: frozenset[str] = frozenset()
+    unrealised: frozenset[str] = frozenset()
+    unrealised_suffixes: tuple[str, ...] = ()
+    demonstratives: frozenset[str] = frozenset()
+    government_words: frozenset[str] = frozenset()
 
     @property
     def title_words(self) -> frozenset[str]:
@@ -100,7 +103,10 @@ def lexicon_for(language: str) -> Lexicon:
         indefinites=_words(data.get("indefinites", [])),
         complementisers=_words(data.get("complementisers", [])),
         clause_breaks=_keys(data.get("clause_breaks", [])),
-        negations=_words(data.get("negations", [])),
+        unrealised=_words(data.get("unrealised", [])),
+        unrealised_suffixes=tuple(data.get("unrealised_suffixes", [])),
+        demonstratives=_words(data.get("demonstratives", [])),
+        government_words=_words(data.get("government_words", [])),
     )
 
 

@@ -2,7 +2,7 @@
 
 Persons are matched by `names.same_name` (cross-script consonant skeletons); a bare surname
 is linked only when exactly one candidate carries it, otherwise it stays unresolved. A role
-used alone ("آرمی چیف", "सेना प्रमुख") names the person the article introduced with that role.
+used alone ("آرمی چیف", "सेना प्रमुख") names the person extraction linked it to.
 Organisations are matched through the gazetteer, acronyms and alias keys.
 """
 
@@ -37,10 +37,6 @@ class EntityRef:
 def _surname(name: str) -> str:
     words = names.skeleton(name)
     return words[-1] if words else ""
-
-
-def _compact(role: str) -> str:
-    return names.normalise(role).replace(" ", "")
 
 
 class Resolver:
@@ -119,8 +115,9 @@ class Resolver:
             ref.add(mention)
             refs[number] = ref
         for number, mention in enumerate(mentions):
-            if mention.role_reference:
-                refs[number] = self._holder_of_role(mention, number, mentions, refs)
+            if mention.role_reference and mention.holder is not None and refs[mention.holder]:
+                refs[number] = refs[mention.holder]
+                refs[number].add(mention)
         for ref in clusters:
             ref.existing = self._existing_person(ref)
 
@@ -131,20 +128,6 @@ class Resolver:
             if len(matches) > 1:
                 return False
         return matches[0] if matches else None
-
-    def _holder_of_role(self, mention, number, mentions, refs):
-        role = _compact(mention.text)
-        holders = [
-            n for n, other in enumerate(mentions)
-            if refs[n] and other.entity_type == "person" and not other.role_reference
-            and any(role in _compact(r) for r in refs[n].roles)
-        ]
-        before = [n for n in holders if n < number]
-        chosen = before[-1] if before else (holders[0] if holders else None)
-        if chosen is None:
-            return None
-        refs[chosen].add(mention)
-        return refs[chosen]
 
     def _existing_person(self, ref: EntityRef):
         """The stored person the names denote: one with exactly such an alias, else the best

@@ -1,7 +1,9 @@
 """Word tokens with their offsets, and whole-word phrase matching.
 
 Words are runs of letters, combining marks and digits (Devanagari vowel signs are marks, so
-Python's `\\w` would cut words apart); a hyphen, apostrophe or dot inside a word keeps it whole.
+Python's `\\w` would cut words apart). A dot inside a number or after a single letter keeps the
+word whole ("3.5", "U.S"); hyphens and apostrophes separate words, so that "Russia-Pakistan"
+and "रूस-यूक्रेन" name two countries and "Pakistan's" names one.
 """
 
 import unicodedata
@@ -10,7 +12,6 @@ from functools import lru_cache
 
 from factbook.entities.names import normalise
 
-_JOINERS = set("-'’.")
 
 
 @dataclass(frozen=True)
@@ -26,12 +27,11 @@ def _is_word_char(char: str) -> bool:
 
 
 def _joins(text: str, i: int, start: int) -> bool:
-    """Whether the punctuation at text[i] sits inside a word: "रूस-पाकिस्तान", "3.5", "U.S"."""
-    if text[i] not in _JOINERS or i + 1 >= len(text) or not _is_word_char(text[i + 1]):
+    """Whether a dot sits inside a word: in a number or after a single letter, never between
+    sentences."""
+    if text[i] != "." or i + 1 >= len(text) or not _is_word_char(text[i + 1]):
         return False
-    if text[i] == ".":  # only in numbers and single-letter abbreviations, never between sentences
-        return text[i - 1].isdigit() and text[i + 1].isdigit() or i - start == 1
-    return True
+    return text[i - 1].isdigit() and text[i + 1].isdigit() or i - start == 1
 
 
 @lru_cache(maxsize=4096)

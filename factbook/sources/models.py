@@ -18,6 +18,10 @@ def text_sha256(text: str) -> str:
 
 
 class SourceQuerySet(models.QuerySet):
+    def current(self):
+        """The latest version of each article."""
+        return self.filter(next_version__isnull=True)
+
     def with_counts(self):
         return self.annotate(
             sentence_count=models.Count("sentences", distinct=True),
@@ -43,6 +47,10 @@ class Source(models.Model):
     )
     file_name = models.CharField(max_length=255, blank=True)
     imported_at = models.DateTimeField(auto_now_add=True)
+    previous_version = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="next_version",
+        help_text="The text this one replaced when the article was imported again with changes.",
+    )
 
     objects = SourceQuerySet.as_manager()
 

@@ -4,7 +4,8 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
-from factbook.claims.models import Claim, ClaimMode, ReviewStatus
+from factbook.claims.models import Claim, ClaimMode
+from factbook.curation.models import ReviewStatus
 from factbook.entities.models import Organisation, OrganisationKind, Person
 from factbook.events.models import Event, EventKind
 from factbook.sources.languages import LANGUAGE_CHOICES

@@ -10,7 +10,8 @@ from datetime import date
 
 import pytest
 
-from factbook.claims.models import Claim, ClaimMode, ReviewStatus
+from factbook.claims.models import Claim, ClaimMode
+from factbook.curation.models import ReviewStatus
 from factbook.entities.models import (
     EntityType,
     Mention,

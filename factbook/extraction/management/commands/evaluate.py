@@ -19,8 +19,9 @@ class Command(BaseCommand):
                             help="Folder of gold *.yaml files (default: tests/gold).")
         parser.add_argument("--articles", type=Path, default=settings.FACTBOOK_SEEDS_DIR,
                             help="Folder holding the articles the gold files name (default: seeds/).")
+        parser.add_argument("--details", action="store_true", help="Also list every miss and false positive.")
 
-    def handle(self, *args, gold, articles, **options):
+    def handle(self, *args, gold, articles, details, **options):
         try:
             gold_articles = load_gold(gold)
         except GoldError as error:
@@ -35,10 +36,13 @@ class Command(BaseCommand):
         try:
             call_command("import_articles", *(str(articles / g.source_file) for g in gold_articles),
                          stdout=self.stdout if options["verbosity"] > 1 else open("/dev/null", "w"))
-            scores = evaluate(gold_articles)
+            lines = [] if details else None
+            scores = evaluate(gold_articles, lines)
         except GoldError as error:
             raise CommandError(error) from error
         finally:
             connection.creation.destroy_test_db(original_name, verbosity=0)
+        for line in lines or []:
+            self.stdout.write(line)
         self.stdout.write(f"{len(gold_articles)} articles, gold in {gold}\n")
         self.stdout.write(format_table(scores))
