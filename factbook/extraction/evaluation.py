@@ -186,7 +186,10 @@ def evaluate(gold_articles: list[GoldArticle], details: list[str] | None = None)
         counts["claims"].gold += len(gold_claims)
         counts["claims"].found += len(stored_claims)
         counts["claims"].matched += len(matched)
-        claim_pairs += [(gold_claims[g][1], stored_claims[p][1]) for g, p in matched.items()]
+        claim_pairs += [
+            (gold_claims[g][1], stored_claims[p][1], f"{article.source_file} line {line_of(gold_claims[g][0][0])}")
+            for g, p in matched.items()
+        ]
         for n, ((start, end), claimant) in enumerate(gold_claims):
             if n not in matched:
                 note(f"{article.source_file} line {line_of(start)}: missed claim {text[start:end][:70]!r}")
@@ -223,7 +226,12 @@ def evaluate(gold_articles: list[GoldArticle], details: list[str] | None = None)
                 predicted_reports[(article.source_file, kind, line)] = identity
 
     mapping = {key: votes.most_common(1)[0][0] for key, votes in predicted_to_gold_votes.items()}
-    correct = sum(1 for gold, predicted in claim_pairs if gold == (mapping.get(predicted) if predicted else None))
+    correct = 0
+    for gold, predicted, where in claim_pairs:
+        found = mapping.get(predicted, predicted) if predicted else None
+        correct += gold == found
+        if gold != found:
+            note(f"{where}: claimant {found} instead of {gold}")
     scores = {task: c.score() for task, c in counts.items()}
     scores["entity resolution"] = _b_cubed(resolution_pairs)
     scores["claimant"] = Counts(correct, len(claim_pairs), len(claim_pairs)).score()

@@ -19,6 +19,9 @@ from .segment import Segment
 from .tokens import Token, find_phrases, phrase_key, tokenize
 
 MAX_NAME_WORDS = 4
+MAX_ORGANISATION_WORDS = 8
+# Lower-case words inside English names: "Ministry of Natural Resources and Environment".
+ENGLISH_NAME_LINKS = {"of", "on", "for", "and", "the"}
 MIN_QUOTE_WORDS = 5
 # Sentence kinds whose names belong to the article; credits and page chrome often name others.
 MENTION_KINDS = {SentenceKind.BODY, SentenceKind.HEADLINE, SentenceKind.SUBHEADING, SentenceKind.CAPTION}
@@ -42,7 +45,7 @@ class FoundMention:
     organisation_kind: str = ""
     known_name: str = ""  # the gazetteer entry it names
     role_reference: bool = False  # a role standing for a person named elsewhere ("آرمی چیف")
-    same_as: int | None = None  # an acronym's index points to its full name's mention
+    same_as: int | None = None  # an acronym's points to its full name's mention (its index, once sorted)
     holder: int | None = None  # a role reference's index points to the named person's mention
 
 
@@ -98,6 +101,10 @@ class ArticleExtractor:
                 self._find_mentions(index, sentence)
         self._find_repeated_names(sentences, segments)
         self.result.mentions.sort(key=lambda m: (m.sentence, m.start))
+        position = {id(m): n for n, m in enumerate(self.result.mentions)}
+        for mention in self.result.mentions:
+            if mention.same_as is not None:
+                mention.same_as = position[id(mention.same_as)]
         self._link_role_references()
         self._find_claims(sentences, segments, published_on)
         self._find_events(sentences, segments, published_on)
@@ -120,13 +127,48 @@ class ArticleExtractor:
     def _find_mentions(self, index: int, sentence: str):
         self._sentence = sentence
         tokens = tokenize(sentence)
-        for first, end, key in find_phrases(tokens, list(self.organisation_aliases)):
-            org = self.organisation_aliases[key]
-            self._add_mention(index, tokens, first, end, entity_type="organisation",
-                              organisation_kind=org.kind, known_name=org.name)
-        self._find_titled_persons(index, tokens)
+        # A name spelled out before its acronym is the most certain, known names next.
         self._find_bracketed_acronyms(index, sentence, tokens)
+        for first, end, key in find_phrases(tokens, list(self.organisation_aliases)):
+            self._add_organisation(index, tokens, first, end, "")
         self._find_headed_organisations(index, tokens)
+        self._find_titled_persons(index, tokens)
+        if self.lexicon.language == "en":
+            self._find_appositive_persons(index, sentence, tokens)
+
+    def _add_organisation(self, index, tokens, first, end, kind, **fields):
+        """An organisation mention, linked to the gazetteer entry its words name, if any."""
+        known = self.organisation_aliases.get(tuple(t.key for t in tokens[first:end]))
+        if known:
+            fields.update(organisation_kind=known.kind, known_name=known.name)
+        else:
+            fields.update(organisation_kind=kind or "other")
+        return self._add_mention(index, tokens, first, end, entity_type="organisation", **fields)
+
+    def _is_capitalised_name_word(self, token) -> bool:
+        return (token.text[0].isupper() and token.text[0].isalpha() and token.key not in self.lexicon.stopwords
+                and token.key not in self.lexicon.title_words and (token.key,) not in self.organisation_aliases)
+
+    def _find_appositive_persons(self, index, sentence, tokens):
+        """English names set off by a comma next to a title: "Daniel Okafor, deputy executive
+        secretary of ..." and "Australia's climate envoy, James Whitfield, said"."""
+        title_words = self.lexicon.title_words
+        for comma in (i for i, char in enumerate(sentence) if char == ","):
+            before = [n for n, t in enumerate(tokens) if t.end <= comma]
+            after = [n for n, t in enumerate(tokens) if t.start > comma]
+            if before and after:
+                run_end = before[-1] + 1
+                run_start = run_end
+                while run_start > 0 and run_end - run_start < 3 and self._is_capitalised_name_word(tokens[run_start - 1]):
+                    run_start -= 1
+                if run_end - run_start >= 2 and any(tokens[n].key in title_words for n in after[:6]):
+                    self._add_mention(index, tokens, run_start, run_end, entity_type="person")
+                first = after[0]
+                name_end = first
+                while name_end < len(tokens) and name_end - first < 3 and self._is_capitalised_name_word(tokens[name_end]):
+                    name_end += 1
+                if name_end - first >= 2 and any(tokens[n].key in title_words for n in before[-6:]):
+                    self._add_mention(index, tokens, first, name_end, entity_type="person")
 
     def _name_after(self, tokens, first: int) -> int:
         """End index of the name that starts at `first`: words up to a stopword or punctuation."""
@@ -163,6 +205,8 @@ class ArticleExtractor:
             role = tokens_text(tokens, chain_start, end, self._sentence)
             if chain_start and tokens[chain_start - 1].key in self.demonyms:
                 chain_start -= 1  # "روسی وزیر خارجہ": the nationality belongs to the reference
+            if chain_start and tokens[chain_start - 1].key in self.lexicon.reference_determiners:
+                chain_start -= 1  # "the minister"
             before = tokens[chain_start - 1].key if chain_start else None
             name_end = self._name_after(tokens, end)
             if name_end > end:
@@ -184,24 +228,33 @@ class ArticleExtractor:
             acronym_end = position
             while acronym_end < len(tokens) and tokens[acronym_end].end <= close:
                 acronym_end += 1
-            name_first = position
-            while (name_first > 0 and position - name_first < MAX_NAME_WORDS
-                   and tokens[name_first - 1].key not in self.lexicon.stopwords
-                   and (name_first == position or self._joined(tokens[name_first - 1], tokens[name_first]))):
-                name_first -= 1
+            name_first = self._organisation_start(tokens, position, MAX_ORGANISATION_WORDS)
             if name_first == position:
                 continue
-            kind = self._head_kind(tokens[name_first:position]) or "other"
-            full = self._existing_or_new(index, tokens, name_first, position, kind)
-            self._add_mention(index, tokens, position, acronym_end, entity_type="organisation",
-                              organisation_kind=kind, same_as=full)
+            full = self._add_organisation(index, tokens, name_first, position, self._head_kind(tokens[name_first:position]))
+            if full is not None:
+                kind = self.result.mentions[full].organisation_kind
+                self._add_organisation(index, tokens, position, acronym_end, kind, same_as=self.result.mentions[full])
 
-    def _existing_or_new(self, index, tokens, first, end, kind):
-        start, stop = tokens[first].start, tokens[end - 1].end
-        for number, mention in enumerate(self.result.mentions):
-            if mention.sentence == index and mention.start < stop and start < mention.end:
-                return number if mention.entity_type == "organisation" else None
-        return self._add_mention(index, tokens, first, end, entity_type="organisation", organisation_kind=kind)
+    def _organisation_start(self, tokens, end, longest) -> int:
+        """Where an organisation name ending before tokens[end] starts: joined words that are
+        not stopwords (a demonym may be part of it: "भारतीय जनता पार्टी"); in English,
+        capitalised words and the function words between them ("Ministry of Natural Resources")."""
+        english = self.lexicon.language == "en"
+        first = end
+        while first > 0 and end - first < longest:
+            token = tokens[first - 1]
+            if first < end and not self._joined(token, tokens[first]):
+                break
+            if english:
+                if not (token.text[0].isupper() or token.key in ENGLISH_NAME_LINKS):
+                    break
+            elif not token.text[0].isalpha() or (token.key in self.lexicon.stopwords and token.key not in self.demonyms):
+                break
+            first -= 1
+        while first < end and tokens[first].key in ENGLISH_NAME_LINKS:
+            first += 1
+        return first
 
     def _head_kind(self, tokens) -> str:
         keys = [t.key for t in tokens]
@@ -216,34 +269,58 @@ class ArticleExtractor:
         stop = self.lexicon.stopwords
         for first, end, head in find_phrases(tokens, list(self.lexicon.organisation_heads_first)):
             name_end = end
-            while name_end < len(tokens) and name_end - end < 2 and tokens[name_end].key not in stop:
-                name_end += 1
+            if self.lexicon.language == "en":  # "Ministry of Natural Resources and Environment"
+                while name_end < len(tokens) and (tokens[name_end].text[0].isupper() or tokens[name_end].key in ENGLISH_NAME_LINKS):
+                    name_end += 1
+                while name_end > end and tokens[name_end - 1].key in ENGLISH_NAME_LINKS:
+                    name_end -= 1
+            else:
+                while name_end < len(tokens) and name_end - end < 2 and tokens[name_end].key not in stop:
+                    name_end += 1
             if name_end > end:
-                self._add_mention(index, tokens, first, name_end, entity_type="organisation",
-                                  organisation_kind=self.lexicon.organisation_heads_first[head])
+                self._add_organisation(index, tokens, first, name_end, self.lexicon.organisation_heads_first[head])
         for first, end, head in find_phrases(tokens, list(self.lexicon.organisation_heads_last)):
-            name_first = first
-            while (name_first > 0 and first - name_first < 3 and tokens[name_first - 1].key not in stop
-                   and tokens[name_first - 1].text[0].isalpha()):
-                name_first -= 1
+            name_first = self._organisation_start(tokens, first, 4 if self.lexicon.language != "en" else 6)
+            name_first = self._absorb_leading_organisation(index, tokens, name_first, first)
             if name_first < first:
-                self._add_mention(index, tokens, name_first, end, entity_type="organisation",
-                                  organisation_kind=self.lexicon.organisation_heads_last[head])
+                self._add_organisation(index, tokens, name_first, end, self.lexicon.organisation_heads_last[head])
+
+    def _absorb_leading_organisation(self, index, tokens, name_first, head_first) -> int:
+        """An organisation named at the start of a longer body's name is part of it
+        ("پاکستان کرکٹ بورڈ", "UN Environment Programme"); a person in the way ends the name."""
+        for number, mention in enumerate(self.result.mentions):
+            start, end = tokens[name_first].start, tokens[head_first - 1].end if head_first > name_first else None
+            if mention.sentence != index or end is None or not (start < mention.end and mention.start < end):
+                continue
+            leads = mention.entity_type == "organisation" and mention.start == start and mention.end < end
+            if leads and not any(m.same_as is mention for m in self.result.mentions):
+                del self.result.mentions[number]
+                return name_first
+            return next(n for n, t in enumerate(tokens) if t.start >= mention.end)
+        return name_first
 
     def _find_repeated_names(self, sentences, segments):
         """Names the article (or the database) already knows, found again without a title;
-        also a bare surname ("Dar said") when only one person in the article carries it."""
+        also a bare surname ("Dar said") when only one person in the article carries it, and
+        organisations and acronyms the article named before ("پی سی بی")."""
         names = {m.text for m in self.result.mentions if m.entity_type == "person" and not m.role_reference}
-        keys = [k for k in map(phrase_key, names | set(self.known_person_names)) if len(k) >= 2]
+        keys = {k: "person" for k in map(phrase_key, names | set(self.known_person_names)) if len(k) >= 2}
         surnames = Counter(k[-1] for k in map(phrase_key, names) if len(k) >= 2)
-        keys += [(s,) for s, count in surnames.items() if count == 1 and len(s) > 2 and s not in self.lexicon.stopwords]
+        keys.update({(s,): "person" for s, count in surnames.items()
+                     if count == 1 and len(s) > 2 and s not in self.lexicon.stopwords})
+        organisations = {phrase_key(m.text): m for m in self.result.mentions
+                         if m.entity_type == "organisation" and not m.known_name}
+        keys.update({k: "organisation" for k in organisations if k})
         for index, (segment, sentence) in enumerate(zip(segments, sentences)):
             if segment.kind not in MENTION_KINDS:
                 continue
             self._sentence = sentence
             tokens = tokenize(sentence)
-            for first, end, _ in find_phrases(tokens, keys):
-                self._add_mention(index, tokens, first, end, entity_type="person")
+            for first, end, key in find_phrases(tokens, list(keys)):
+                if keys[key] == "person":
+                    self._add_mention(index, tokens, first, end, entity_type="person")
+                else:
+                    self._add_organisation(index, tokens, first, end, organisations[key].organisation_kind)
 
     def _link_role_references(self):
         """A role used alone names the person the article introduced with that role: the
@@ -268,7 +345,7 @@ class ArticleExtractor:
             if segment.kind != SentenceKind.BODY:
                 previous = None
                 continue
-            self._sentence = sentence
+            self._sentence, self._current_sentence = sentence, index
             tokens = tokenize(sentence)
             mentions = {m.end: n for n, m in enumerate(self.result.mentions) if m.sentence == index}
             issuer = self._statement_issuer(index, tokens) or issuer
@@ -333,6 +410,9 @@ class ArticleExtractor:
         mention = self._mention_before(tokens, marker_position, mentions)
         if mention is not None:
             return mention
+        body = self._organisation_by_head(tokens, marker_position)
+        if body is not None:
+            return body
         keys = [t.key for t in tokens[:marker_position + 1]]
         for pronoun in self.lexicon.pronoun_speakers:
             if tuple(keys[-len(pronoun):]) == pronoun or tuple(keys[-len(pronoun) - 1:-1]) == pronoun:
@@ -344,6 +424,18 @@ class ArticleExtractor:
                 return None
             return self._mention_before(tokens, marker_position - 2, mentions) or issuer
         return None
+
+    def _organisation_by_head(self, tokens, position):
+        """A body's head word used alone ("आयोग के मुताबिक", "the commission said") refers to the
+        last organisation the article named with that head."""
+        if position == 0:
+            return None
+        head = (tokens[position - 1].key,)
+        if head not in self.lexicon.organisation_heads_first and head not in self.lexicon.organisation_heads_last:
+            return None
+        named = [n for n, m in enumerate(self.result.mentions) if m.entity_type == "organisation"
+                 and m.sentence <= self._current_sentence and phrase_key(m.text)[-1:] == head]
+        return named[-1] if named else None
 
     def _statement_issuer(self, index, tokens):
         """An entity named before a word for "statement" in this sentence issued it."""
@@ -377,24 +469,38 @@ class ArticleExtractor:
                     return [self._claim(index, sentence, token.end, len(sentence), "reported_speech", speaker)]
                 break
         for first, end, _ in find_phrases(tokens, self.lexicon.according_to):
-            if self.lexicon.language == "en":
-                source_end = self._name_after(tokens, end)
-                speaker = mentions.get(tokens[source_end - 1].end) if source_end > end else None
-                content_start = tokens[source_end - 1].end if source_end > end else tokens[end - 1].end
+            if self.lexicon.language == "en":  # "According to (the) X, CONTENT"
+                after = [n for n, m in enumerate(self.result.mentions)
+                         if m.sentence == index and m.start >= tokens[end - 1].end]
+                comma = sentence.find(",", tokens[end - 1].end)
+                speaker = after[0] if after and (comma < 0 or self.result.mentions[after[0]].end <= comma) else None
+                content_start = comma + 1 if comma > 0 else tokens[end - 1].end
                 return [self._claim(index, sentence, content_start, len(sentence), "reported_speech", speaker)]
             speaker = self._speaker_before(tokens, first, mentions, last_speaker, issuer)
             return [self._claim(index, sentence, tokens[end - 1].end, len(sentence), "reported_speech", speaker)]
         return []
 
     def _english_speech(self, index, sentence, tokens, first, end, mentions, last_speaker):
-        """"X said (that) CONTENT" or "CONTENT, X said." """
-        speaker = self._mention_before(tokens, first, mentions)
-        if speaker is None and first > 0 and tokens[first - 1].key in {k[0] for k in self.lexicon.pronoun_speakers}:
-            speaker = last_speaker
-        subject_start = self.result.mentions[speaker].start if speaker is not None and self.result.mentions[speaker].sentence == index else tokens[first].start
+        """"X said (that) CONTENT", "CONTENT, X said." and '"QUOTE," X told reporters'.
+        The speaker is the subject: the nearest person named before the verb, or a pronoun."""
+        before = [n for n, m in enumerate(self.result.mentions)
+                  if m.sentence == index and m.end <= tokens[first].start and m.entity_type == "person"]
+        pronoun = first > 0 and tokens[first - 1].key in {k[0] for k in self.lexicon.pronoun_speakers}
+        speaker = last_speaker if pronoun else (before[-1] if before else self._organisation_by_head(tokens, first))
+        if speaker is not None and not pronoun and self.result.mentions[speaker].sentence == index:
+            subject_start = self.result.mentions[speaker].start
+        else:
+            subject_start = tokens[first - 1].start if first else 0
+        quotes = [span for span in quoted_spans(sentence)[0] if span[1] <= subject_start]
+        if quotes:
+            return self._claim(index, sentence, *quotes[-1], "direct_quote", speaker)
         if len(tokens) - end <= 1 and "," in sentence[:subject_start]:
             return self._claim(index, sentence, 0, sentence.rindex(",", 0, subject_start), "reported_speech", speaker)
-        return self._claim(index, sentence, tokens[end - 1].end, len(sentence), "reported_speech", speaker)
+        if tokens[first].key == "told":  # "told reporters ...": the hearer, then maybe "that"
+            that = next((n for n in range(end, len(tokens)) if tokens[n].key == "that"), None)
+            return self._claim(index, sentence, tokens[that].end, len(sentence), "reported_speech", speaker) if that else None
+        content_start = tokens[end].end if end < len(tokens) and tokens[end].key == "that" else tokens[end - 1].end
+        return self._claim(index, sentence, content_start, len(sentence), "reported_speech", speaker)
 
     def _with_quotes(self, index, sentence, claims, last_speaker):
         """Quoted words are direct quotes: they narrow an attributed claim, or stand alone and

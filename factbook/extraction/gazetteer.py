@@ -1,10 +1,15 @@
-"""Known entities and places shipped with the app (`seeds/gazetteer.yaml`)."""
+"""Known entities and places shipped with the app: every country from pycountry's ISO 3166
+names (English, Urdu, Hindi), completed by `seeds/gazetteer.yaml`."""
 
-from dataclasses import dataclass
+import gettext
+from dataclasses import dataclass, replace
 from functools import cache
 
+import pycountry
 import yaml
 from django.conf import settings
+
+COUNTRY_NAME_LANGUAGES = ["ur", "hi"]
 
 
 @dataclass(frozen=True)
@@ -28,17 +33,34 @@ class Gazetteer:
     places: tuple[Place, ...]
 
 
+def _countries() -> dict[str, KnownOrganisation]:
+    """Every ISO 3166 country as a state, by alpha-2 code, with its names in each script."""
+    translations = [gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+                    for lang in COUNTRY_NAME_LANGUAGES]
+    countries = {}
+    for country in pycountry.countries:
+        english = getattr(country, "common_name", None) or country.name
+        names = [english, country.name, *(t.gettext(country.name) for t in translations)]
+        aliases = tuple(dict.fromkeys(n for n in names if "," not in n))  # "Korea, Republic of"
+        countries[country.alpha_2] = KnownOrganisation(english, "state", aliases)
+    return countries
+
+
 @cache
 def load_gazetteer(path=None) -> Gazetteer:
     path = path or settings.FACTBOOK_SEEDS_DIR / "gazetteer.yaml"
     data = yaml.safe_load(open(path, encoding="utf-8")) or {}
+    countries = _countries()
+    listed = []
+    for o in data.get("organisations", []):
+        known = KnownOrganisation(
+            o["name"], o["kind"], tuple(o.get("aliases", [])), o.get("wikidata_id", ""), tuple(o.get("demonyms", []))
+        )
+        country = countries.pop(o["iso"], None) if "iso" in o else None
+        if country:  # the listed short forms first, then ISO's names
+            known = replace(known, aliases=tuple(dict.fromkeys(known.aliases + country.aliases)))
+        listed.append(known)
     return Gazetteer(
-        organisations=tuple(
-            KnownOrganisation(
-                o["name"], o["kind"], tuple(o.get("aliases", [])), o.get("wikidata_id", ""),
-                tuple(o.get("demonyms", [])),
-            )
-            for o in data.get("organisations", [])
-        ),
+        organisations=tuple(listed) + tuple(countries.values()),
         places=tuple(Place(p["name"], tuple(p.get("aliases", []))) for p in data.get("places", [])),
     )

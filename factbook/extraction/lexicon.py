@@ -48,6 +48,8 @@ class Lexicon:
     unrealised_suffixes: tuple[str, ...] = ()
     demonstratives: frozenset[str] = frozenset()
     government_words: frozenset[str] = frozenset()
+    event_blockers: tuple[tuple[str, ...], ...] = ()
+    reference_determiners: frozenset[str] = frozenset()
 
     @property
     def title_words(self) -> frozenset[str]:
@@ -107,6 +109,8 @@ def lexicon_for(language: str) -> Lexicon:
         unrealised_suffixes=tuple(data.get("unrealised_suffixes", [])),
         demonstratives=_words(data.get("demonstratives", [])),
         government_words=_words(data.get("government_words", [])),
+        event_blockers=_keys(data.get("event_blockers", [])),
+        reference_determiners=_words(data.get("reference_determiners", [])),
     )
 
 
