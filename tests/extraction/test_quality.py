@@ -1,0 +1,37 @@
+"""Extraction quality floors, measured against the hand-written gold (tests/gold/GUIDE.md).
+
+A change that lowers quality below a floor fails here. The seed floors are the project's
+targets; the floors on the articles written for testing guard against regressions on text
+the rules were not written from (the held-out set is never read while changing rules).
+"""
+
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from factbook.extraction.evaluation import evaluate, load_gold
+
+TESTS = Path(__file__).resolve().parent.parent
+
+FLOORS = {
+    # gold folder, articles folder: minimum F1 per task (claimant: accuracy)
+    "seeds": (TESTS / "gold", TESTS.parent / "seeds",
+              {"mentions": 0.90, "entity resolution": 0.90, "claims": 0.85, "claimant": 0.85, "events": 0.80}),
+    "dev": (TESTS / "articles/dev/gold", TESTS / "articles/dev",
+            {"mentions": 0.85, "entity resolution": 0.85, "claims": 0.85, "claimant": 0.80, "events": 0.45}),
+    "held-out": (TESTS / "articles/heldout/gold", TESTS / "articles/heldout",
+                 {"mentions": 0.75, "entity resolution": 0.85, "claims": 0.85, "claimant": 0.75, "events": 0.65}),
+}
+
+
+@pytest.mark.parametrize("corpus", FLOORS)
+def test_extraction_quality_stays_above_its_floors(db, corpus):
+    gold_dir, articles_dir, floors = FLOORS[corpus]
+    gold = load_gold(gold_dir)
+    call_command("import_articles", *(str(articles_dir / g.source_file) for g in gold), stdout=open("/dev/null", "w"))
+    scores = evaluate(gold)
+    below = {task: round(scores[task].f1 if task != "claimant" else scores[task].precision, 3)
+             for task, floor in floors.items()
+             if (scores[task].f1 if task != "claimant" else scores[task].precision) < floor}
+    assert not below, f"{corpus}: below the floor: {below}"
