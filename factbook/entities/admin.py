@@ -1,4 +1,13 @@
-from django.contrib import admin
+from itertools import combinations
+
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.db.models import Count
+from django.template.response import TemplateResponse
+from simple_history.admin import SimpleHistoryAdmin
+
+from factbook.curation.admin import ReviewAdmin
+from factbook.curation.merge import merge_entities
 
 from .models import (
     Mention,
@@ -23,9 +32,42 @@ class OrganisationAliasInline(PersonAliasInline):
     model = OrganisationAlias
 
 
-class EntityAdmin(admin.ModelAdmin):
-    list_display = ["name", "description", "wikidata_id", "mention_count"]
+@admin.action(description="Merge selected into one…", permissions=["change"])
+def merge_selected(modeladmin, request, queryset):
+    """Ask which entity survives, then move everything of the others onto it."""
+    if queryset.count() < 2:
+        modeladmin.message_user(request, "Select at least two to merge.", messages.WARNING)
+        return None
+    if request.POST.get("survivor"):
+        survivor = queryset.get(pk=request.POST["survivor"])
+        records = merge_entities(survivor, queryset.exclude(pk=survivor.pk), request.user)
+        modeladmin.message_user(request, f"Merged {', '.join(r.merged_name for r in records)} into {survivor}.", messages.SUCCESS)
+        return None
+    context = {
+        **modeladmin.admin_site.each_context(request),
+        "title": f"Merge {queryset.count()} {modeladmin.model._meta.verbose_name_plural}",
+        "opts": modeladmin.model._meta,
+        "entities": queryset.annotate(mention_total=Count("mentions")).order_by("-mention_total", "pk"),
+        "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+    }
+    return TemplateResponse(request, "admin/entities/confirm_merge.html", context)
+
+
+@admin.action(description="Record that the selected are not the same", permissions=["change"])
+def record_distinct(modeladmin, request, queryset):
+    """The import will never treat any two of them as one again."""
+    model = PersonDistinction if modeladmin.model is Person else OrganisationDistinction
+    created = 0
+    for first, second in combinations(sorted(queryset, key=lambda e: e.pk), 2):
+        created += model.objects.get_or_create(first=first, second=second)[1]
+    modeladmin.message_user(request, f"Recorded {created} new 'not the same' decisions.", messages.SUCCESS)
+
+
+class EntityAdmin(ReviewAdmin):
+    list_display = ["name", "description", "wikidata_id", "status", "mention_count"]
+    list_filter = ["status"]
     search_fields = ["name"]  # searched in every script by get_search_results
+    actions = [*ReviewAdmin.actions, merge_selected, record_distinct]
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_counts()
@@ -56,6 +98,14 @@ class PersonAdmin(EntityAdmin):
     inlines = [PersonAliasInline, RoleInline]
 
 
+@admin.register(PersonAlias, OrganisationAlias)
+class AliasAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "language", "script", "key"]
+    list_filter = ["language", "script"]
+    search_fields = ["name", "key"]
+    readonly_fields = ["key", "skeleton"]
+
+
 class DistinctionAdmin(admin.ModelAdmin):
     list_display = ["__str__", "note", "decided_at"]
     autocomplete_fields = ["first", "second"]
@@ -68,8 +118,8 @@ admin.site.register(OrganisationDistinction, DistinctionAdmin)
 
 @admin.register(Organisation)
 class OrganisationAdmin(EntityAdmin):
-    list_display = ["name", "kind", "description", "wikidata_id", "mention_count"]
-    list_filter = ["kind"]
+    list_display = ["name", "kind", "description", "wikidata_id", "status", "mention_count"]
+    list_filter = ["status", "kind"]
     inlines = [OrganisationAliasInline]
 
 
@@ -82,7 +132,7 @@ class MentionInline(admin.TabularInline):
 
 
 @admin.register(Mention)
-class MentionAdmin(admin.ModelAdmin):
+class MentionAdmin(SimpleHistoryAdmin):
     list_display = ["text", "entity_type", "person", "organisation", "role", "sentence"]
     list_filter = ["entity_type", "sentence__source__language", "sentence__source"]
     search_fields = ["text", "role", "person__name", "organisation__name"]

@@ -1,12 +1,14 @@
 from django.contrib import admin
 
+from factbook.curation.admin import ReviewAdmin
+
 from .models import Event
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
-    list_display = ["title", "kind", "date", "date_precision", "place", "sentence_count", "source_count"]
-    list_filter = ["kind", "date_precision", "sentences__source__language"]
+class EventAdmin(ReviewAdmin):
+    list_display = ["title", "kind", "date", "date_precision", "place", "status", "sentence_count", "source_count"]
+    list_filter = ["status", "kind", "date_precision", "sentences__source__language"]
     search_fields = ["title", "place", "persons__name", "organisations__name"]
     date_hierarchy = "date"
     autocomplete_fields = ["persons", "organisations"]

@@ -22,6 +22,7 @@ from .lexicon import lexicon_for
 from .resolve import Resolver
 from .segment import segment
 from .store import ArticleRecord, store_article
+from .versions import CURATED_SOURCE_FIELDS, previous_version
 
 METADATA_FILE = "metadata.yaml"
 METADATA_FIELDS = {"title", "language", "published_on", "date_is_approximate", "publisher", "url", "summary"}
@@ -119,6 +120,7 @@ class Importer:
 
     def _import(self, path: Path) -> ImportOutcome:
         text = read_article(path)
+        # The same text again changes nothing, whatever its file is called now.
         existing = Source.objects.filter(sha256=text_sha256(text)).first()
         if existing:
             return ImportOutcome(path, "unchanged", f"same text as source #{existing.pk}", source=existing)
@@ -127,13 +129,18 @@ class Importer:
         segments = segment(text, language)
         if not segments:
             raise ImportRefused("has no sentences")
+        previous = previous_version(path.name, metadata.get("url") or "")
         record = ArticleRecord(
             text=text, file_name=path.name, language=language, title=_title(text, segments, metadata),
             published_on=metadata["published_on"],
             published_on_is_approximate=bool(metadata.get("date_is_approximate")) and bool(metadata["published_on"]),
             publisher=metadata.get("publisher") or "", url=metadata.get("url") or "",
-            summary=metadata.get("summary") or "",
+            summary=metadata.get("summary") or "", previous_version=previous,
         )
+        if previous:  # what a curator set on the old version stays, unless the metadata says otherwise
+            for field in CURATED_SOURCE_FIELDS:
+                if field not in metadata or metadata[field] in (None, ""):
+                    setattr(record, field, getattr(previous, field))
         extractor = ArticleExtractor(lexicon_for(language), self.gazetteer, self.resolver.known_person_names())
         extraction = extractor.extract(text, segments, record.published_on)
         refs = self.resolver.resolve(extraction)
@@ -142,8 +149,12 @@ class Importer:
         except IntegrityError as error:  # another import stored the same text meanwhile
             raise ImportRefused(f"could not be stored: {error}") from error
         self.resolver.remember(stored.new_aliases)
-        note = "" if language in LANGUAGES else f"language {language!r} has no extraction rules"
-        return ImportOutcome(path, "imported", note, dict(stored.created), stored.source)
+        notes = [] if language in LANGUAGES else [f"language {language!r} has no extraction rules"]
+        if previous:
+            carried = stored.carried
+            notes.append(f"new version of source #{previous.pk}; carried over {carried['claims']} curated claims "
+                         f"and {carried['mentions']} corrected mentions")
+        return ImportOutcome(path, "imported", "; ".join(notes), dict(stored.created), stored.source)
 
 
 def article_paths(paths) -> list[Path]:

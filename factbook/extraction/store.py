@@ -24,6 +24,7 @@ from .dates import FoundDate, dates_compatible
 from .extract import Extraction
 from .resolve import EntityRef
 from .segment import Segment
+from .versions import carry_over
 
 
 @dataclass
@@ -39,6 +40,7 @@ class ArticleRecord:
     publisher: str = ""
     url: str = ""
     summary: str = ""
+    previous_version: Source | None = None
 
 
 @dataclass
@@ -46,6 +48,7 @@ class StoreResult:
     source: Source
     created: Counter = field(default_factory=Counter)
     new_aliases: list = field(default_factory=list)  # for the resolver, once the transaction commits
+    carried: dict = field(default_factory=dict)
 
 
 @transaction.atomic
@@ -54,7 +57,7 @@ def store_article(record: ArticleRecord, segments: list[Segment], extraction: Ex
     result = StoreResult(Source.objects.create(
         title=record.title, language=record.language, text=record.text, file_name=record.file_name,
         published_on=record.published_on, published_on_is_approximate=record.published_on_is_approximate,
-        publisher=record.publisher, url=record.url, summary=record.summary,
+        publisher=record.publisher, url=record.url, summary=record.summary, previous_version=record.previous_version,
     ))
     result.created["sources"] += 1
     sentences = Sentence.objects.bulk_create(
@@ -69,6 +72,8 @@ def store_article(record: ArticleRecord, segments: list[Segment], extraction: Ex
     _store_mentions(extraction, sentences, mention_entities, refs)
     events = _store_events(extraction, sentences, mention_entities, result.created)
     _store_claims(extraction, sentences, mention_entities, events, result.created)
+    if record.previous_version:
+        result.carried = carry_over(record.previous_version, result.source)
     return result
 
 
@@ -178,7 +183,7 @@ def _store_events(extraction, sentences, mention_entities, created):
                 date=found.date.date, date_precision=found.date.precision, place=found.place,
             )
             created["events"] += 1
-        elif event.date is None and found.date.date:
+        elif event.date is None and found.date.date and not event.is_reviewed:  # a curator's date stands
             event.date, event.date_precision = found.date.date, found.date.precision
             event.save(update_fields=["date", "date_precision"])
         event.persons.add(*persons)

@@ -1,20 +1,44 @@
 from django import forms
 from django.contrib import admin
 from django.db import models
+from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 
 from .models import Sentence, Source
 
 
 class SentenceInline(admin.TabularInline):
+    """The article sentence by sentence, with what was found in each."""
+
     model = Sentence
-    fields = ["position", "kind", "text"]
-    readonly_fields = ["position", "text"]
+    fields = ["position", "kind", "text", "claims_found", "mentions_found"]
+    readonly_fields = ["position", "text", "claims_found", "mentions_found"]
     extra = 0
     can_delete = False
     show_change_link = True
 
     def has_add_permission(self, request, obj=None):
         return False  # sentences come from the import: their offsets point into the source text
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related(
+            "claims", "mentions__person", "mentions__organisation"
+        )
+
+    @admin.display(description="Claims")
+    def claims_found(self, sentence):
+        return format_html_join(
+            mark_safe("<br>"), '<a href="{}">{}</a> ({})',
+            ((reverse("admin:claims_claim_change", args=[c.pk]), c, c.get_status_display()) for c in sentence.claims.all()),
+        )
+
+    @admin.display(description="Mentions")
+    def mentions_found(self, sentence):
+        return format_html_join(
+            ", ", '<span dir="auto">{}</span> → {}',
+            ((m.text, m.entity or "unresolved") for m in sentence.mentions.all()),
+        )
 
 
 @admin.register(Source)

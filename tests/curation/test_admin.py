@@ -11,18 +11,12 @@ from factbook.sources.models import Sentence, Source
 MODELS = [Source, Sentence, Person, Organisation, Mention, Role, Event, Claim]
 
 
-@pytest.fixture
-def curator_client(client, admin_user, imported_seeds):
-    client.force_login(admin_user)
-    return client
-
-
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
 def test_changelist_lists_imported_rows(curator_client, model):
     url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
     response = curator_client.get(url)
     assert response.status_code == 200
-    assert str(model.objects.first())[:20] in response.content.decode()
+    assert response.context["cl"].result_count == model.objects.count() > 0
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)

@@ -1,0 +1,59 @@
+"""A changed article imported again: what curators did to the old version carries over."""
+
+from django.db.models import Q
+
+from factbook.claims.models import Claim
+from factbook.curation.models import Reviewable, ReviewStatus
+from factbook.entities.models import Mention
+from factbook.sources.models import Source
+
+# Source fields a curator may have corrected; the new version keeps them unless the
+# metadata file gives a value of its own.
+CURATED_SOURCE_FIELDS = ["title", "summary", "publisher", "url", "published_on", "published_on_is_approximate"]
+
+
+def previous_version(file_name: str, url: str = "") -> Source | None:
+    """The current version of the same article: by its URL when known, else its file name."""
+    current = Source.objects.current()
+    return (current.filter(url=url) if url else current.filter(file_name=file_name)).first()
+
+
+def curated(queryset):
+    """Rows a curator has touched: reviewed, or changed by a signed-in user (the import's own
+    writes have no user in the history)."""
+    touched = Q(pk__in=queryset.model.history.filter(history_user__isnull=False).values("id"))
+    if issubclass(queryset.model, Reviewable):
+        touched |= ~Q(status=ReviewStatus.UNREVIEWED)
+    return queryset.filter(touched)
+
+
+def carry_over(previous: Source, source: Source) -> dict:
+    """Curated claims and mention links of `previous` onto the sentences of `source` that
+    still contain them. Returns how many of each were carried."""
+    sentences = list(source.sentences.all())
+    carried = {"claims": 0, "mentions": 0}
+    for old in curated(Claim.objects.filter(sentence__source=previous)).select_related("sentence"):
+        target = next((s for s in sentences if old.text in s.text), None)
+        if target is None:
+            continue  # the statement is gone from the new text; it stays with the old version
+        start = target.text.index(old.text)
+        claim = (
+            Claim.objects.filter(sentence=target, start__lt=start + len(old.text), end__gt=start).first()
+            or Claim(sentence=target)
+        )
+        claim.start, claim.end, claim.text = start, start + len(old.text), old.text
+        for field in ("mode", "status", "reviewed_by", "reviewed_at", "review_note",
+                      "claimant_person", "claimant_organisation", "event"):
+            setattr(claim, field, getattr(old, field))
+        claim.save()
+        claim.about_persons.set(old.about_persons.all())
+        claim.about_organisations.set(old.about_organisations.all())
+        carried["claims"] += 1
+    new_mentions = {(m.sentence.text, m.start, m.end): m for m in Mention.objects.filter(sentence__source=source).select_related("sentence")}
+    for old in curated(Mention.objects.filter(sentence__source=previous)).select_related("sentence"):
+        mention = new_mentions.get((old.sentence.text, old.start, old.end))
+        if mention and (mention.person_id, mention.organisation_id) != (old.person_id, old.organisation_id):
+            mention.person, mention.organisation = old.person, old.organisation
+            mention.save()
+            carried["mentions"] += 1
+    return carried
