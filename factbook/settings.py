@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "factbook.entities",
     "factbook.events",
     "factbook.claims",
+    "factbook.corroboration",
     "factbook.extraction",
     "factbook.web",
 ]

@@ -4,42 +4,23 @@ Curator: reviews and edits facts, merges entities, records that two entities dif
 Viewer: reads the admin and changes nothing.
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-FACT_APPS = ["sources", "entities", "events", "claims", "curation"]
-# Models curators edit; the rest (sources, sentences, roles, merge records) they only read.
-CURATED_MODELS = {
-    "claim", "event", "person", "organisation", "personalias", "organisationalias", "mention",
-    "persondistinction", "organisationdistinction",
-}
+from factbook.curation.roles import CURATOR, VIEWER, grant
 
 
 def create_groups(apps, schema_editor):
-    # Permissions are normally created after all migrations; the groups need them now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0)
-        app_config.models_module = None
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    fact_permissions = Permission.objects.filter(content_type__app_label__in=FACT_APPS)
-
-    viewer, _ = Group.objects.get_or_create(name="Viewer")
-    viewer.permissions.set(fact_permissions.filter(codename__startswith="view_"))
-
-    curator, _ = Group.objects.get_or_create(name="Curator")
-    curator.permissions.set(
-        [p for p in fact_permissions if p.codename.startswith("view_")
-         or p.codename.split("_", 1)[1] in CURATED_MODELS and not p.codename.startswith("delete_")]
-        + [p for p in fact_permissions if p.codename in {"delete_personalias", "delete_organisationalias",
-                                                        "delete_persondistinction", "delete_organisationdistinction"}]
+    grant(
+        apps,
+        app_labels=["sources", "entities", "events", "claims", "curation"],
+        curated_models=["claim", "event", "person", "organisation", "personalias", "organisationalias", "mention",
+                        "persondistinction", "organisationdistinction"],
+        deletable_models=["personalias", "organisationalias", "persondistinction", "organisationdistinction"],
     )
 
 
 def remove_groups(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name__in=["Viewer", "Curator"]).delete()
+    apps.get_model("auth", "Group").objects.filter(name__in=[VIEWER, CURATOR]).delete()
 
 
 class Migration(migrations.Migration):

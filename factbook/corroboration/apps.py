@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CorroborationConfig(AppConfig):
+    name = "factbook.corroboration"
+    verbose_name = "corroboration"
