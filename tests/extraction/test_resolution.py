@@ -65,3 +65,11 @@ def test_a_distinction_is_stored_once_whichever_way_it_is_entered(db):
 def test_roles_are_stored_with_the_articles_date(imported_seeds):
     role = Role.objects.get(person__in=persons_named("Asim Munir"), title__contains="सेना प्रमुख")
     assert str(role.as_of) == "2024-10-30" and role.language == "hi"
+
+
+def test_an_alias_removed_by_a_curator_is_no_longer_used(imported_seeds, tmp_path):
+    bajwa = persons_named("Qamar Javed Bajwa")[0]
+    alias = PersonAlias.objects.create(person=bajwa, name="جاوید باجوہ")
+    alias.delete()
+    import_text(tmp_path, "alias.txt", "جنرل جاوید باجوہ نے روس کا دورہ کیا۔\n")
+    assert Mention.objects.get(text="جاوید باجوہ").person != bajwa
