@@ -30,6 +30,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "simple_history",
     "factbook.curation",
     "factbook.sources",
@@ -39,6 +42,7 @@ INSTALLED_APPS = [
     "factbook.corroboration",
     "factbook.extraction",
     "factbook.web",
+    "factbook.api",
 ]
 
 MIDDLEWARE = [
@@ -114,6 +118,39 @@ STORAGES = {
 FACTBOOK_MAX_ARTICLE_BYTES = int(os.environ.get("FACTBOOK_MAX_ARTICLE_BYTES", str(2 * 1024 * 1024)))
 FACTBOOK_SEEDS_DIR = BASE_DIR / "seeds"
 FACTBOOK_PAGE_SIZE = 25
+
+# The JSON API at /api/: public, read-only, so no logins (and no CSRF) are involved.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",  # its assets are local static files
+    ],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": FACTBOOK_PAGE_SIZE,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Factbook API",
+    "DESCRIPTION": (
+        "Read-only access to the public records of Factbook: sources (articles) and their sentences, "
+        "persons, organisations, events and claims. Records a curator rejected are never included. "
+        "Offsets are Python string indices (code points) into NFC-normalised text: a sentence's into its "
+        "source's text, a claim's into its sentence's text. Lists take the same filters as the list pages "
+        "of the site. Every list also downloads as CSV at `/export/<kind>.csv` (sources, persons, "
+        "organisations, events, claims) with the same filters; the CSV is UTF-8 with a byte order mark "
+        "so that Excel shows Urdu and Hindi correctly."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "ENUM_NAME_OVERRIDES": {"ClaimantTypeEnum": "factbook.entities.models.EntityType"},
+    # Served from drf-spectacular-sidecar's static files, never from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},  # no call to validator.swagger.io
+}
 
 LOGGING = {
     "version": 1,

@@ -1,10 +1,14 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from factbook.api.exports import csv_export
+
 admin.site.site_header = "Factbook curation"
 admin.site.site_title = "Factbook"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include("factbook.api.urls")),
+    path("export/<slug:kind>.csv", csv_export, name="csv_export"),
     path("", include("factbook.web.urls")),
 ]

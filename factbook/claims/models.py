@@ -20,9 +20,13 @@ __all__ = ["Claim", "ClaimMode", "ReviewStatus"]
 
 
 class ClaimQuerySet(ReviewableQuerySet):
+    def reachable(self):
+        """Claims a reader may open by their address: not rejected, in any version of an article."""
+        return super().public()
+
     def public(self):
-        """Not rejected, and in the current version of its article."""
-        return super().public().filter(sentence__source__next_version__isnull=True)
+        """What lists, search and exports show: reachable and in the current version of its article."""
+        return self.reachable().filter(sentence__source__next_version__isnull=True)
 
     def with_provenance(self):
         return self.select_related(

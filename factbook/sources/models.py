@@ -91,6 +91,10 @@ class SentenceKind(models.TextChoices):
 
 
 class SentenceQuerySet(models.QuerySet):
+    def current(self):
+        """Sentences of the latest version of each article."""
+        return self.filter(source__next_version__isnull=True)
+
     def body(self):
         """Sentences of the article proper, the only ones that may yield claims."""
         return self.filter(kind=SentenceKind.BODY)

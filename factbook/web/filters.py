@@ -1,4 +1,7 @@
-"""The filter forms of the public lists, one FilterSet per list (django-filter)."""
+"""The filter forms of the public lists, one FilterSet per list (django-filter).
+
+Every choice of person, organisation or status offers only what readers may see, and each "q"
+searches as the search page does (factbook.web.search)."""
 
 import django_filters
 from django import forms
@@ -11,18 +14,54 @@ from factbook.events.models import Event, EventKind
 from factbook.sources.languages import LANGUAGE_CHOICES
 from factbook.sources.models import Source
 
+from . import search
+
 ANY = "Any"
-# Rejected claims are never shown, so offering them as a filter would only ever return nothing.
+# Rejected records are never shown, so offering them as a filter would only ever return nothing.
 PUBLIC_STATUS_CHOICES = [choice for choice in ReviewStatus.choices if choice[0] != ReviewStatus.REJECTED]
 
 
-def date_input():
-    return forms.DateInput(attrs={"type": "date"})
+def date_filter(field_name, lookup_expr, label):
+    return django_filters.DateFilter(
+        field_name=field_name, lookup_expr=lookup_expr, label=label, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+def language_filter(field_name, label="Language"):
+    return django_filters.ChoiceFilter(
+        field_name=field_name, choices=LANGUAGE_CHOICES, label=label, empty_label=ANY, distinct=True
+    )
+
+
+def choice_filter(choices, label=None, field_name=None):
+    return django_filters.ChoiceFilter(field_name=field_name, choices=choices, label=label, empty_label=ANY)
+
+
+def record_filter(queryset, label, field_name=None, method=None):
+    """A choice among records; through a to-many relation, so each row is listed once."""
+    return django_filters.ModelChoiceFilter(
+        field_name=field_name, queryset=queryset, label=label, method=method, empty_label=ANY, distinct=True
+    )
+
+
+def status_filter():
+    return choice_filter(PUBLIC_STATUS_CHOICES, label="Review status")
+
+
+def search_filter(match, label):
+    return django_filters.CharFilter(method=lambda queryset, name, value: match(queryset, search.clean_query(value)),
+                                     label=label)
 
 
 class SourceFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(field_name="title", lookup_expr="icontains", label="Title contains")
-    language = django_filters.ChoiceFilter(choices=LANGUAGE_CHOICES, empty_label=ANY)
+    language = choice_filter(LANGUAGE_CHOICES)
+    person = record_filter(Person.objects.public(), "Mentions person", "sentences__mentions__person")
+    organisation = record_filter(
+        Organisation.objects.public(), "Mentions organisation", "sentences__mentions__organisation"
+    )
+    date_from = date_filter("published_on", "gte", "Published from")
+    date_to = date_filter("published_on", "lte", "Published to")
 
     class Meta:
         model = Source
@@ -30,10 +69,10 @@ class SourceFilter(django_filters.FilterSet):
 
 
 class EntityFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search_names", label="Name (any script)")
-
-    def search_names(self, queryset, name, value):
-        return queryset.search(value)
+    q = search_filter(search.match_entities, "Name (any script)")
+    status = status_filter()
+    language = language_filter("mentions__sentence__source__language", "Named in language")
+    source = record_filter(Source.objects.current(), "Named in source", "mentions__sentence__source")
 
 
 class PersonFilter(EntityFilter):
@@ -43,7 +82,7 @@ class PersonFilter(EntityFilter):
 
 
 class OrganisationFilter(EntityFilter):
-    kind = django_filters.ChoiceFilter(choices=OrganisationKind.choices, empty_label=ANY)
+    kind = choice_filter(OrganisationKind.choices)
 
     class Meta:
         model = Organisation
@@ -51,13 +90,15 @@ class OrganisationFilter(EntityFilter):
 
 
 class EventFilter(django_filters.FilterSet):
-    kind = django_filters.ChoiceFilter(choices=EventKind.choices, empty_label=ANY)
-    date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte", label="Date from", widget=date_input())
-    date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", label="Date to", widget=date_input())
-    source = django_filters.ModelChoiceFilter(
-        field_name="sentences__source", queryset=Source.objects.all(), distinct=True, label="Reported in",
-        empty_label=ANY,
-    )
+    q = search_filter(search.match_events, "Title, place or participant")
+    kind = choice_filter(EventKind.choices)
+    status = status_filter()
+    date_from = date_filter("date", "gte", "Date from")
+    date_to = date_filter("date", "lte", "Date to")
+    language = language_filter("sentences__source__language", "Reported in language")
+    source = record_filter(Source.objects.all(), "Reported in", "sentences__source")
+    person = record_filter(Person.objects.public(), "Person taking part", "persons")
+    organisation = record_filter(Organisation.objects.public(), "Organisation taking part", "organisations")
 
     class Meta:
         model = Event
@@ -65,23 +106,23 @@ class EventFilter(django_filters.FilterSet):
 
 
 class ClaimFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(field_name="text", lookup_expr="icontains", label="Text contains")
-    status = django_filters.ChoiceFilter(choices=PUBLIC_STATUS_CHOICES, empty_label=ANY)
-    mode = django_filters.ChoiceFilter(choices=ClaimMode.choices, empty_label=ANY)
-    language = django_filters.ChoiceFilter(
-        field_name="sentence__source__language", choices=LANGUAGE_CHOICES, label="Language", empty_label=ANY
+    q = search_filter(search.match_claims, "Text contains")
+    status = status_filter()
+    mode = choice_filter(ClaimMode.choices)
+    language = choice_filter(LANGUAGE_CHOICES, "Language", "sentence__source__language")
+    source = record_filter(Source.objects.all(), "Source", "sentence__source")
+    person = record_filter(Person.objects.public(), "Person (claimant or subject)", method="by_or_about")
+    organisation = record_filter(
+        Organisation.objects.public(), "Organisation (claimant or subject)", method="by_or_about"
     )
-    source = django_filters.ModelChoiceFilter(
-        field_name="sentence__source", queryset=Source.objects.all(), label="Source", empty_label=ANY
-    )
-    person = django_filters.ModelChoiceFilter(
-        queryset=Person.objects.all(), method="by_or_about_person", label="Person (claimant or subject)",
-        empty_label=ANY,
-    )
+    event_kind = choice_filter(EventKind.choices, "Event kind", "event__kind")
+    date_from = date_filter("sentence__source__published_on", "gte", "Published from")
+    date_to = date_filter("sentence__source__published_on", "lte", "Published to")
 
     class Meta:
         model = Claim
         fields = []
 
-    def by_or_about_person(self, queryset, name, value):
-        return queryset.filter(Q(claimant_person=value) | Q(about_persons=value)).distinct()
+    def by_or_about(self, queryset, name, value):
+        """Claims `value` made or that are about it; `name` is "person" or "organisation"."""
+        return queryset.filter(Q(**{f"claimant_{name}": value}) | Q(**{f"about_{name}s": value})).distinct()

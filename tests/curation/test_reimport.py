@@ -105,3 +105,12 @@ def test_the_new_version_keeps_the_metadata_of_the_old(curated, changed_article)
     run_import(changed_article)
     new = Source.objects.get(previous_version=curated["source"])
     assert (new.title, new.publisher, str(new.published_on)) == ("Pakistan–Russia training deal", "VOA Urdu", "2018-08-08")
+
+
+def test_the_old_versions_claims_stay_reachable_and_point_to_the_new_text(curated, changed_article, client):
+    run_import(changed_article)
+    old = curated["source"]
+    claim = claim_starting(VERIFIED_START, old)
+    assert client.get(claim.get_absolute_url()).status_code == 200
+    page = client.get(old.get_absolute_url()).content.decode()
+    assert "Read the current version" in page and "<mark" in page

@@ -1,6 +1,5 @@
 """Reviewing facts in the admin: bulk actions with confirmation, stamps, history, spans."""
 
-import pytest
 from django.urls import reverse
 
 from factbook.claims.models import Claim

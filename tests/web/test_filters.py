@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from factbook.curation.models import ReviewStatus
 from factbook.entities.models import Organisation, OrganisationKind
 from factbook.events.models import DatePrecision, Event, EventKind
 
@@ -95,3 +96,65 @@ def test_filters_survive_in_pagination_links(client, settings, bajwa_claim, ispr
     assert 'href="?language=ur&amp;page=2"' in first_page
     second_page = client.get(reverse("web:claim_list"), {"language": "ur", "page": 2})
     assert list(second_page.context["page"]) == [lavrov_claim, article_claim]
+
+
+def test_sources_filter_by_person_mentioned(client, urdu_source, hindi_source, munir):
+    assert listed(client, "web:source_list", person=munir.pk) == [hindi_source]
+
+
+def test_sources_filter_by_organisation_mentioned(client, urdu_source, hindi_source, pakistan_army):
+    assert listed(client, "web:source_list", organisation=pakistan_army.pk) == [urdu_source]
+
+
+def test_sources_filter_by_publication_date(client, urdu_source, hindi_source):
+    assert listed(client, "web:source_list", date_from="2024-01-01") == [hindi_source]
+    assert listed(client, "web:source_list", date_to="2021-12-31") == [urdu_source]
+
+
+def test_persons_filter_by_language_and_source_they_are_named_in(client, bajwa, munir, hindi_source):
+    assert listed(client, "web:person_list", language="hi") == [munir]
+    assert listed(client, "web:person_list", source=hindi_source.pk) == [munir]
+
+
+def test_persons_filter_by_review_status(client, bajwa, munir):
+    munir.status = ReviewStatus.VERIFIED
+    munir.save()
+    assert listed(client, "web:person_list", status="verified") == [munir]
+
+
+def test_organisations_filter_by_source_they_are_named_in(client, pakistan_army, hindi_source, urdu_source):
+    assert listed(client, "web:organisation_list", source=urdu_source.pk) == [pakistan_army]
+    assert listed(client, "web:organisation_list", source=hindi_source.pk) == []
+
+
+def test_events_filter_by_participant(client, meeting, delegation_visit, munir, pakistan_army):
+    assert listed(client, "web:event_list", person=munir.pk) == [delegation_visit]
+    assert listed(client, "web:event_list", organisation=pakistan_army.pk) == [meeting]
+
+
+def test_events_filter_by_language_and_status(client, meeting, delegation_visit):
+    assert listed(client, "web:event_list", language="hi") == [delegation_visit]
+    meeting.status = ReviewStatus.DISPUTED
+    meeting.save()
+    assert listed(client, "web:event_list", status="disputed") == [meeting]
+
+
+@pytest.mark.parametrize("query", ["Rawalpindi", "لاروف", "Lavrov"])
+def test_events_filter_by_title_place_or_participant_in_any_script(client, meeting, delegation_visit, query):
+    assert listed(client, "web:event_list", q=query) == [meeting]
+
+
+def test_claims_filter_by_organisation_as_claimant_or_subject(client, pakistan_army, ispr_claim, bajwa_claim):
+    assert listed(client, "web:claim_list", organisation=pakistan_army.pk) == [ispr_claim]
+
+
+def test_claims_filter_by_event_kind(client, ispr_claim, bajwa_claim):
+    assert listed(client, "web:claim_list", event_kind="meeting") == [ispr_claim]
+
+
+def test_claims_filter_by_publication_date_of_their_source(client, bajwa_claim, munir_claim):
+    assert listed(client, "web:claim_list", date_from="2024-01-01", date_to="2024-12-31") == [munir_claim]
+
+
+def test_claims_filter_by_words_in_any_order(client, bajwa_claim, lavrov_claim):
+    assert listed(client, "web:claim_list", q="روس پاک") == [lavrov_claim]

@@ -8,7 +8,7 @@ from factbook.events.models import DatePrecision, Event, EventKind
 from factbook.sources.models import Sentence, Source
 
 LIST_PAGES = ["web:home", "web:source_list", "web:person_list", "web:organisation_list", "web:event_list",
-              "web:claim_list"]
+              "web:claim_list", "web:event_timeline", "web:search"]
 DETAIL_FIXTURES = ["urdu_source", "hindi_source", "bajwa", "munir", "pakistan_army", "meeting", "bajwa_claim",
                    "ispr_claim", "munir_claim", "article_claim"]
 

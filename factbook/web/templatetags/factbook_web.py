@@ -4,6 +4,7 @@ from django import template
 from django.urls import reverse
 from django.utils.html import escape, format_html, format_html_join
 
+from factbook.events.models import DatePrecision
 from factbook.sources.languages import detect_language, script_direction
 
 register = template.Library()
@@ -52,10 +53,35 @@ def page_url(context, number):
     return f"?{query.urlencode()}"
 
 
-@register.simple_tag(takes_context=True)
-def nav_link(context, url_name, label):
-    """A main-menu link, marked as the current page for every page of its section."""
-    url = reverse(url_name)
-    in_section = context["request"].path.startswith(url)
-    link = '<a href="{}" aria-current="page">{}</a>' if in_section else '<a href="{}">{}</a>'
-    return format_html(link, url, label)
+# The main menu: URL name and label of each section.
+MAIN_MENU = [
+    ("web:source_list", "Sources"),
+    ("web:person_list", "Persons"),
+    ("web:organisation_list", "Organisations"),
+    ("web:event_list", "Events"),
+    ("web:event_timeline", "Timeline"),
+    ("web:claim_list", "Claims"),
+]
+
+
+@register.inclusion_tag("web/_main_menu.html", takes_context=True)
+def main_menu(context):
+    """The main menu, the current page's section marked: the longest menu URL its path starts
+    with, so that /events/timeline/ is Timeline and /events/7/ is Events."""
+    path = context["request"].path
+    links = [(reverse(url_name), label) for url_name, label in MAIN_MENU]
+    current = max((url for url, _ in links if path.startswith(url)), key=len, default=None)
+    return {"links": [(url, label, url == current) for url, label in links]}
+
+
+# How many characters of an ISO date each precision keeps: 2021-04-07, 2021-04, 2021.
+ISO_DATE_LENGTH = {DatePrecision.DAY: 10, DatePrecision.MONTH: 7, DatePrecision.YEAR: 4}
+
+
+@register.simple_tag
+def event_date(event):
+    """The event's date in a <time> exactly as precise as it is known, or "date unknown"."""
+    if event.date is None:
+        return event.date_display
+    machine_date = event.date.isoformat()[:ISO_DATE_LENGTH[event.date_precision]]
+    return format_html('<time datetime="{}">{}</time>', machine_date, event.date_display)

@@ -1,0 +1,146 @@
+"""One serializer per model. Every record carries its id, `api_url` (itself in the API) and
+`url` (its page on the public site); related records appear as ids, except a claim's claimant,
+sentence and source, which a claim is hardly readable without."""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from factbook.claims.models import Claim
+from factbook.entities.models import EntityType, Organisation, Person
+from factbook.events.models import Event
+from factbook.sources.models import Sentence, Source
+
+from .public import visible
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class PageUrlField(serializers.Field):
+    """The record's page on the public site, absolute like DRF's own hyperlinks."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, record):
+        url = record.get_absolute_url()
+        request = self.context.get("request")
+        return request.build_absolute_uri(url) if request else url
+
+
+class PublicRelatedField(serializers.PrimaryKeyRelatedField):
+    """The id of a joined person, organisation or event; null when a curator rejected it."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, allow_null=True, **kwargs)
+
+    def use_pk_only_optimization(self):
+        return False  # the related row itself is needed, for its status
+
+    def get_attribute(self, instance):
+        return visible(super().get_attribute(instance))
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    """A source as other records cite it; its detail adds the text all offsets point into."""
+
+    api_url = serializers.HyperlinkedIdentityField(view_name="api:source-detail")
+    url = PageUrlField()
+    article_url = serializers.URLField(source="url", read_only=True, help_text="Where the article was published.")
+
+    class Meta:
+        model = Source
+        fields = ["id", "api_url", "url", "title", "language", "publisher", "article_url", "published_on",
+                  "published_on_is_approximate"]
+
+
+class SourceDetailSerializer(SourceSerializer):
+    class Meta(SourceSerializer.Meta):
+        fields = SourceSerializer.Meta.fields + ["summary", "sha256", "text"]
+
+
+class SentenceSerializer(serializers.ModelSerializer):
+    api_url = serializers.HyperlinkedIdentityField(view_name="api:sentence-detail")
+    url = PageUrlField()
+
+    class Meta:
+        model = Sentence
+        fields = ["id", "api_url", "url", "source", "position", "kind", "start", "end", "text"]
+        extra_kwargs = {
+            "start": {"help_text": "Offset of the sentence into its source's text (Python string index)."},
+        }
+
+
+class AliasSerializer(serializers.Serializer):
+    """A name of a person or an organisation as some article writes it."""
+
+    name = serializers.CharField()
+    language = serializers.CharField()
+    script = serializers.CharField(help_text="ISO 15924 code, e.g. Arab, Deva, Latn.")
+
+
+class EntitySerializer(serializers.ModelSerializer):
+    """What persons and organisations share."""
+
+    url = PageUrlField()
+    aliases = AliasSerializer(many=True, read_only=True)
+
+    class Meta:
+        fields = ["id", "api_url", "url", "name", "description", "wikidata_id", "status", "reviewed_at",
+                  "aliases"]
+
+
+class PersonSerializer(EntitySerializer):
+    api_url = serializers.HyperlinkedIdentityField(view_name="api:person-detail")
+
+    class Meta(EntitySerializer.Meta):
+        model = Person
+
+
+class OrganisationSerializer(EntitySerializer):
+    api_url = serializers.HyperlinkedIdentityField(view_name="api:organisation-detail")
+
+    class Meta(EntitySerializer.Meta):
+        model = Organisation
+        fields = EntitySerializer.Meta.fields + ["kind"]
+
+
+class EventSerializer(serializers.ModelSerializer):
+    api_url = serializers.HyperlinkedIdentityField(view_name="api:event-detail")
+    url = PageUrlField()
+
+    class Meta:
+        model = Event
+        fields = ["id", "api_url", "url", "kind", "title", "date", "date_precision", "place", "status",
+                  "reviewed_at", "persons", "organisations", "sentences"]
+
+
+class ClaimantSerializer(serializers.Serializer):
+    """Who made a claim; null when it is the article's own assertion."""
+
+    type = serializers.ChoiceField(choices=EntityType.choices, source="_meta.model_name")
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    url = PageUrlField()
+
+    def get_attribute(self, instance):
+        return visible(super().get_attribute(instance))
+
+
+class ClaimSerializer(serializers.ModelSerializer):
+    api_url = serializers.HyperlinkedIdentityField(view_name="api:claim-detail")
+    url = PageUrlField()
+    annotation_url = serializers.HyperlinkedIdentityField(
+        view_name="api:claim-annotation", help_text="The claim as a W3C Web Annotation of its source."
+    )
+    claimant = ClaimantSerializer(read_only=True, allow_null=True)
+    sentence = SentenceSerializer(read_only=True)
+    source = SourceSerializer(source="sentence.source", read_only=True)
+    event = PublicRelatedField()
+
+    class Meta:
+        model = Claim
+        fields = ["id", "api_url", "url", "annotation_url", "text", "mode", "status", "reviewed_at", "claimant",
+                  "sentence", "start", "end", "source", "event", "about_persons", "about_organisations"]
+        extra_kwargs = {
+            "start": {"help_text": "Offset of the claim into its sentence's text (Python string index)."},
+        }

@@ -1,0 +1,22 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from . import views
+
+app_name = "api"
+
+router = DefaultRouter()
+router.register("sources", views.SourceViewSet)
+router.register("sentences", views.SentenceViewSet)
+router.register("persons", views.PersonViewSet)
+router.register("organisations", views.OrganisationViewSet)
+router.register("events", views.EventViewSet)
+router.register("claims", views.ClaimViewSet)
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    # Swagger UI from drf-spectacular-sidecar's static files: the docs work offline too.
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("", include(router.urls)),
+]

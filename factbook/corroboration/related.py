@@ -1,0 +1,34 @@
+"""What a claim page shows under "Also reported by"."""
+
+from dataclasses import dataclass
+
+from factbook.claims.models import Claim
+from factbook.curation.models import ReviewStatus
+
+from .models import ClaimLink, LinkBasis
+
+
+@dataclass(frozen=True)
+class Report:
+    claim: Claim
+    relation: str  # "same event" or "similar wording"
+    confirmed: bool  # a curator confirmed the link
+
+
+def also_reported_by(claim: Claim) -> list[Report]:
+    """Public claims of other sources that may state the same fact: those linked to this one
+    and those of the same event, except where a curator rejected the link. Confirmed first."""
+    links = {(link.other_id if link.claim_id == claim.pk else link.claim_id): link
+             for link in ClaimLink.objects.involving(claim)}
+    rejected = [pk for pk, link in links.items() if link.status == ReviewStatus.REJECTED]
+    others = Claim.objects.public().with_provenance().exclude(sentence__source=claim.sentence.source_id)
+    candidates = others.filter(pk__in=links.keys())
+    if claim.event_id:
+        candidates |= others.filter(event_id=claim.event_id)
+    reports = []
+    for other in candidates.exclude(pk__in=rejected).distinct():
+        link = links.get(other.pk)
+        by_wording = link is not None and link.basis == LinkBasis.SIMILARITY
+        reports.append(Report(other, "similar wording" if by_wording else "same event",
+                              link is not None and link.is_confirmed))
+    return sorted(reports, key=lambda r: (not r.confirmed, r.relation, r.claim.pk))

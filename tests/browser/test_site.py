@@ -1,0 +1,116 @@
+"""What a reader does on the public site, in a real browser: search, follow a claim to its
+sentence, filter a list, read Urdu right to left in the shipped fonts, use the keyboard, a phone."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from factbook.claims.models import Claim
+from factbook.entities.models import Person
+from factbook.sources.models import Source
+
+pytestmark = pytest.mark.browser
+
+# .sentence:target in site.css
+TARGET_BACKGROUND = "rgb(238, 245, 255)"
+PHONE = {"width": 390, "height": 844}
+
+
+def in_viewport(locator):
+    return locator.evaluate("e => (r => r.top >= 0 && r.bottom <= innerHeight)(e.getBoundingClientRect())")
+
+
+def loaded_fonts(page):
+    return page.evaluate(
+        "document.fonts.ready.then(fonts => [...fonts].filter(f => f.status === 'loaded').map(f => f.family))"
+    )
+
+
+@pytest.mark.parametrize("query", ["Bajwa", "باجوہ", "बाजवा"])
+def test_search_in_any_script_reaches_bajwa(page, screenshot, query):
+    bajwa = Person.objects.get(aliases__name="قمر جاوید باجوہ")
+    page.goto("/")
+    page.get_by_role("searchbox", name="Search names, claims, events and sentences").fill(query)
+    page.keyboard.press("Enter")
+    persons = page.locator("section[aria-labelledby=results-persons]")
+    expect(persons.locator("mark").first).to_be_visible()
+    if query == "باجوہ":
+        screenshot(page, "search")
+    persons.get_by_role("link", name=re.compile("Bajwa")).click()
+    expect(page).to_have_url(re.compile(f"/persons/{bajwa.pk}/$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text(bajwa.name)
+    if query == "Bajwa":
+        screenshot(page, "person")
+
+
+def test_claim_leads_to_its_sentence_highlighted_and_in_view(page, screenshot):
+    # A claim far down its article, so reaching it needs a scroll.
+    claim = Claim.objects.public().filter(sentence__position__gte=10).order_by("sentence__position").last()
+    page.goto(claim.get_absolute_url())
+    expect(page.locator("#" + claim.sentence.anchor).locator("mark")).to_have_text(claim.text)
+    screenshot(page, "claim")
+    page.get_by_role("link", name="Open it in the source").click()
+    expect(page).to_have_url(re.compile(f"{claim.source.get_absolute_url()}#{claim.sentence.anchor}$"))
+    sentence = page.locator("#" + claim.sentence.anchor)
+    expect(sentence).to_have_css("background-color", TARGET_BACKGROUND)
+    expect(sentence.locator("mark")).to_contain_text(claim.text)
+    assert in_viewport(sentence)
+    screenshot(page, "source")
+
+
+def test_filter_form_narrows_a_list(page):
+    page.goto("/claims/")
+    rows = page.locator("tbody tr")
+    before = rows.count()
+    page.get_by_label("Language").select_option(label="Hindi")
+    page.get_by_role("button", name="Filter").click()
+    expect(page).to_have_url(re.compile(r"language=hi"))
+    after = rows.count()
+    assert 0 < after < before
+    assert set(rows.locator("th").evaluate_all("cells => cells.map(th => th.lang)")) == {"hi"}
+
+
+def test_urdu_reads_right_to_left_in_the_shipped_font(page):
+    source = Source.objects.filter(language="ur").first()
+    page.goto(source.get_absolute_url())
+    paragraph = page.locator(".article .sentence-body").first
+    assert paragraph.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    assert "Factbook Nastaliq" in loaded_fonts(page)
+
+
+def test_hindi_is_set_in_the_shipped_devanagari_font(page):
+    page.goto(Source.objects.get(language="hi").get_absolute_url())
+    assert "Factbook Devanagari" in loaded_fonts(page)
+
+
+def test_skip_link_is_the_first_stop_and_visible(page):
+    page.goto("/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to content")
+    expect(skip).to_be_focused()
+    assert in_viewport(skip)
+    assert skip.evaluate("e => getComputedStyle(e).outlineStyle") != "none"
+    page.keyboard.press("Enter")
+    expect(page.locator("main")).to_be_focused()
+
+
+def test_home_and_timeline_render(page, screenshot):
+    page.goto("/")
+    page.get_by_role("link", name="Timeline").first.click()
+    years = page.locator(".timeline-year h2")
+    expect(years.last).to_have_text("Date unknown")
+    numbers = [int(text) for text in years.all_inner_texts()[:-1]]
+    assert numbers == sorted(numbers)
+    screenshot(page, "timeline")
+    page.goto("/")
+    screenshot(page, "home")
+
+
+@pytest.mark.parametrize("path", ["/", "/claims/", "/events/timeline/", "/search/?q=باجوہ"])
+def test_pages_fit_a_phone_screen(page, screenshot, path):
+    page.set_viewport_size(PHONE)
+    page.goto(path)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    if path == "/":
+        screenshot(page, "home-phone")

@@ -1,0 +1,110 @@
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from factbook.curation.models import ReviewStatus
+from factbook.entities.models import Person
+from factbook.web import search
+from factbook.web.search import Span, name_hits, text_hits
+
+
+def results(client, query):
+    """Kind of record -> the records found for `query`, as the search page lists them."""
+    response = client.get(reverse("web:search"), {"q": query})
+    assert response.status_code == 200
+    return {group.key: group.items for group in response.context["groups"]}
+
+
+def html_of_search(client, query):
+    return client.get(reverse("web:search"), {"q": query}).content.decode()
+
+
+@pytest.mark.parametrize("query", ["Bajwa", "باجوہ", "बाजवा", "qamar javed"])
+def test_a_person_is_found_by_a_name_in_any_script(client, bajwa, munir, lavrov, query):
+    assert results(client, query)["persons"] == [bajwa]
+
+
+def test_the_matching_part_of_each_name_is_marked(client, bajwa):
+    html = html_of_search(client, "बाजवा")
+    assert '<li lang="ur" dir="rtl">قمر جاوید <mark>باجوہ</mark></li>' in html
+    assert '<li lang="hi" dir="ltr">कमर जावेद <mark>बाजवा</mark></li>' in html
+    assert "Qamar Javed <mark>Bajwa</mark>" in html
+
+
+def test_claims_are_found_by_their_words_and_marked(client, bajwa_claim, lavrov_claim, munir_claim):
+    assert results(client, "جارحانہ عزائم")["claims"] == [bajwa_claim]
+    assert "کیخلاف <mark>جارحانہ</mark> <mark>عزائم</mark> نہیں" in html_of_search(client, "جارحانہ عزائم")
+
+
+def test_claims_are_found_by_part_of_a_word(client, munir_claim):
+    assert results(client, "प्रतिबद्ध")["claims"] == [munir_claim]
+
+
+def test_sentences_naming_a_person_are_found_in_another_script_with_the_name_marked(client, urdu_source, bajwa):
+    sentence = urdu_source.sentences.get(mentions__person=bajwa)
+    assert results(client, "Bajwa")["sentences"] == [sentence]
+    assert "آرمی چیف جنرل <mark>قمر جاوید باجوہ</mark> نے کہا" in html_of_search(client, "Bajwa")
+
+
+def test_events_are_found_by_title_and_by_a_participant_named_in_any_script(client, meeting):
+    assert results(client, "Rawalpindi")["events"] == [meeting]
+    assert results(client, "لاروف")["events"] == [meeting]
+
+
+def test_rejected_records_are_not_found(client, bajwa, meeting, rejected_claim):
+    Person.objects.filter(pk=bajwa.pk).update(status=ReviewStatus.REJECTED)
+    meeting.status = ReviewStatus.REJECTED
+    meeting.save()
+    assert results(client, "Bajwa")["persons"] == []
+    assert results(client, "Rawalpindi")["events"] == []
+    assert results(client, rejected_claim.text)["claims"] == []
+
+
+def test_query_and_text_are_escaped(client, bajwa_claim):
+    html = html_of_search(client, '<script>alert("x")</script> باجوہ')
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+
+
+def test_nothing_found_says_so(client, bajwa):
+    assert "Nothing found for" in html_of_search(client, "zzzz")
+
+
+def test_an_empty_query_shows_the_form_only(client, bajwa):
+    response = client.get(reverse("web:search"), {"q": "   "})
+    assert response.context["groups"] == []
+    assert "Nothing found" not in response.content.decode()
+
+
+def test_a_full_group_links_to_its_filtered_list(client, monkeypatch, bajwa, lavrov, munir):
+    monkeypatch.setattr(search, "RESULTS_PER_GROUP", 1)
+    response = client.get(reverse("web:search"), {"q": "ا"})
+    persons = next(group for group in response.context["groups"] if group.key == "persons")
+    assert len(persons.items) == 1 and persons.has_more
+    assert f'href="{reverse("web:person_list")}?q=%D8%A7"' in response.content.decode()
+
+
+def test_every_page_has_the_search_box(client, db):
+    html = client.get(reverse("web:claim_list")).content.decode()
+    assert f'<form class="site-search" role="search" aria-label="Site" action="{reverse("web:search")}"' in html
+    assert 'name="q" value="" dir="auto"' in html
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="trigram similarity needs PostgreSQL's pg_trgm")
+def test_a_misspelt_name_is_found_by_trigram_similarity(client, munir, bajwa):
+    assert results(client, "Munit")["persons"] == [munir]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text ranking needs PostgreSQL")
+def test_claims_with_the_whole_word_rank_first(client, bajwa_claim, lavrov_claim, ispr_claim):
+    # "پاک" is a whole word in the Lavrov claim and only part of "پاکستان" in the others.
+    assert results(client, "پاک")["claims"][0] == lavrov_claim
+
+
+def test_text_hits_ignore_case_and_prefer_the_longest_word():
+    assert text_hits("Khan and KHANS", "khan k") == [Span(0, 4), Span(9, 13)]
+
+
+def test_name_hits_mark_the_word_with_the_same_skeleton():
+    assert name_hits("قمر جاوید باجوہ", "बाजवा") == [Span(10, 15)]
+    assert name_hits("قمر جاوید باجوہ", "Imran") == []
