@@ -9,6 +9,8 @@ import pycountry
 import yaml
 from django.conf import settings
 
+from factbook.entities.names import same_name
+
 COUNTRY_NAME_LANGUAGES = ["ur", "hi"]
 
 
@@ -22,6 +24,14 @@ class KnownOrganisation:
 
 
 @dataclass(frozen=True)
+class KnownPerson:
+    name: str
+    aliases: tuple[str, ...]
+    wikidata_id: str = ""
+    description: str = ""
+
+
+@dataclass(frozen=True)
 class Place:
     name: str
     aliases: tuple[str, ...]
@@ -31,6 +41,12 @@ class Place:
 class Gazetteer:
     organisations: tuple[KnownOrganisation, ...]
     places: tuple[Place, ...]
+    persons: tuple[KnownPerson, ...] = ()
+
+    def person_named(self, names) -> KnownPerson | None:
+        """The one known person any of `names` can denote, in any script; None if none or several."""
+        matches = {p for p in self.persons for alias in p.aliases for name in names if same_name(name, alias)}
+        return matches.pop() if len(matches) == 1 else None
 
 
 def _countries() -> dict[str, KnownOrganisation]:
@@ -63,4 +79,8 @@ def load_gazetteer(path=None) -> Gazetteer:
     return Gazetteer(
         organisations=tuple(listed) + tuple(countries.values()),
         places=tuple(Place(p["name"], tuple(p.get("aliases", []))) for p in data.get("places", [])),
+        persons=tuple(
+            KnownPerson(p["name"], tuple(p.get("aliases", [])), p.get("wikidata_id", ""), p.get("description", ""))
+            for p in data.get("persons", [])
+        ),
     )

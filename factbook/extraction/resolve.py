@@ -12,7 +12,7 @@ from factbook.entities import names
 from factbook.entities.models import Organisation, OrganisationAlias, Person, PersonAlias, PersonDistinction
 
 from .extract import Extraction, FoundMention
-from .gazetteer import Gazetteer, KnownOrganisation
+from .gazetteer import Gazetteer, KnownOrganisation, KnownPerson
 
 
 @dataclass(eq=False)
@@ -23,7 +23,7 @@ class EntityRef:
     names: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     organisation_kind: str = ""
-    known: KnownOrganisation | None = None
+    known: KnownOrganisation | KnownPerson | None = None  # the gazetteer's entry
     existing: object = None
     ambiguous: bool = False  # a bare surname that several known people share
 
@@ -120,6 +120,10 @@ class Resolver:
                 refs[number].add(mention)
         for ref in clusters:
             ref.existing = self._existing_person(ref)
+            if ref.existing is None and not ref.ambiguous:
+                ref.known = self.gazetteer.person_named(ref.names)
+                if ref.known and ref.known.wikidata_id:
+                    ref.existing = Person.objects.filter(wikidata_id=ref.known.wikidata_id).first()
 
     def _cluster_for(self, name, clusters):
         matches = [c for c in clusters if any(names.same_name(name, other) for other in c.names)]

@@ -17,7 +17,7 @@ from factbook.entities.models import (
     Role,
 )
 from factbook.events.models import Event, EventKind
-from factbook.sources.languages import LANGUAGES
+from factbook.sources.languages import language_of_script
 from factbook.sources.models import Sentence, Source
 
 from .dates import FoundDate, dates_compatible
@@ -83,10 +83,9 @@ def _store_entities(refs, language, result):
         if ref.ambiguous or not ref.names:
             continue
         if ref.entity_type == EntityType.PERSON:
-            entity = ref.existing or Person.objects.create(
-                name=_display_name(ref.names), description=ref.roles[0] if ref.roles else ""
-            )
-            result.new_aliases += _add_aliases(PersonAlias, "person", entity, ref.names, language)
+            entity = ref.existing or _new_person(ref)
+            aliases = ref.names + list(ref.known.aliases if ref.known else [])
+            result.new_aliases += _add_aliases(PersonAlias, "person", entity, aliases, language)
         else:
             entity = ref.existing or _new_organisation(ref)
             aliases = ref.names + list(ref.known.aliases if ref.known else [])
@@ -113,6 +112,14 @@ def _display_name(surface_names):
     return names.display_name(max(latin or surface_names, key=len))
 
 
+def _new_person(ref: EntityRef):
+    role = ref.roles[0] if ref.roles else ""
+    if ref.known:
+        return Person.objects.create(name=ref.known.name, description=ref.known.description or role,
+                                     wikidata_id=ref.known.wikidata_id)
+    return Person.objects.create(name=_display_name(ref.names), description=role)
+
+
 def _new_organisation(ref: EntityRef):
     if ref.known:
         return Organisation.objects.create(
@@ -126,15 +133,11 @@ def _add_aliases(model, field_name, entity, alias_names, language):
     added = []
     for name in dict.fromkeys(names.normalise(n) for n in alias_names):
         if name and name not in existing:
-            alias = model(name=name, language=language if names.script_code(name) == _script_of(language) else "")
+            alias = model(name=name, language=language_of_script(names.script_code(name), language))
             setattr(alias, field_name, entity)
             alias.save()
             added.append(alias)
     return added
-
-
-def _script_of(language):
-    return LANGUAGES[language].script if language in LANGUAGES else ""
 
 
 def _store_mentions(extraction, sentences, mention_entities, refs):

@@ -73,6 +73,15 @@ def detect_language(text: str) -> str:
     return _DEFAULT_LANGUAGE_BY_SCRIPT.get(script, "und")
 
 
+def language_of_script(script: str, preferred: str = "") -> str:
+    """`preferred` when it is written in `script`, else the language the script most often
+    writes here ("Deva" -> "hi"), else "" (unknown)."""
+    lang = LANGUAGES.get(preferred)
+    if lang and lang.script == script:
+        return preferred
+    return _DEFAULT_LANGUAGE_BY_SCRIPT.get(script, "")
+
+
 def direction_of(language_code: str) -> str:
     lang = LANGUAGES.get(language_code)
     return lang.direction if lang else "ltr"

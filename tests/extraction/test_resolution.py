@@ -73,3 +73,16 @@ def test_an_alias_removed_by_a_curator_is_no_longer_used(imported_seeds, tmp_pat
     alias.delete()
     import_text(tmp_path, "alias.txt", "جنرل جاوید باجوہ نے روس کا دورہ کیا۔\n")
     assert Mention.objects.get(text="جاوید باجوہ").person != bajwa
+
+
+def test_a_known_public_figure_gets_the_gazetteers_name_and_wikidata_id(db, tmp_path):
+    import_text(tmp_path, "putin.txt", "روسی صدر ولادیمیر پیوٹن نے کہا کہ روس پاکستان کے ساتھ تعاون بڑھائے گا۔\n")
+    putin = Mention.objects.get(text="ولادیمیر پیوٹن").person
+    assert (putin.name, putin.wikidata_id) == ("Vladimir Putin", "Q7747")
+    assert putin.aliases.filter(name="व्लादिमीर पुतिन").exists()
+
+
+def test_someone_not_in_the_gazetteer_gets_a_romanised_name_a_curator_can_correct(db, tmp_path):
+    import_text(tmp_path, "analyst.txt", "दफ़ाई विश्लेषक असीम चौधरी ने कहा कि बातचीत जरूरी है।\n")
+    person = Mention.objects.get(text="असीम चौधरी").person
+    assert person.name.isascii() and person.wikidata_id == ""
