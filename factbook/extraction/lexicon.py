@@ -112,7 +112,3 @@ def lexicon_for(language: str) -> Lexicon:
         event_blockers=_keys(data.get("event_blockers", [])),
         reference_determiners=_words(data.get("reference_determiners", [])),
     )
-
-
-def available_languages() -> list[str]:
-    return sorted(p.stem for p in LEXICON_DIR.glob("*.yaml"))
