@@ -232,9 +232,14 @@ class ArticleExtractor:
             if name_first == position:
                 continue
             full = self._add_organisation(index, tokens, name_first, position, self._head_kind(tokens[name_first:position]))
-            if full is not None:
-                kind = self.result.mentions[full].organisation_kind
-                self._add_organisation(index, tokens, position, acronym_end, kind, same_as=self.result.mentions[full])
+            if full is None:
+                continue
+            full = self.result.mentions[full]
+            acronym = self._add_organisation(index, tokens, position, acronym_end, full.organisation_kind, same_as=full)
+            acronym = self.result.mentions[acronym] if acronym is not None else None
+            if acronym and acronym.known_name and not full.known_name:
+                # "پاک فوج کے شعبہ تعلقات عامہ (آئی ایس پی آر)": the name spells out a known acronym.
+                full.known_name, full.organisation_kind = acronym.known_name, acronym.organisation_kind
 
     def _organisation_start(self, tokens, end, longest) -> int:
         """Where an organisation name ending before tokens[end] starts: joined words that are
