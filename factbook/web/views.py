@@ -41,9 +41,17 @@ def filtered_list(request, template_name, filterset_class, queryset):
     return render(request, template_name, filtered_page(request, filterset_class, queryset))
 
 
-def article_sentences(source, marked_claims):
-    """Every sentence of `source` in order, each with `.marks`: its claims among `marked_claims`."""
-    return source.sentences.prefetch_related(Prefetch("claims", queryset=marked_claims, to_attr="marks"))
+def article_sentences(source, marked_claims, with_mentions=False):
+    """Every sentence of `source` in order, each with `.marks`: its claims among `marked_claims`,
+    and `.names`: its mentions of public entities when `with_mentions`."""
+    sentences = source.sentences.prefetch_related(Prefetch("claims", queryset=marked_claims, to_attr="marks"))
+    if with_mentions:
+        sentences = sentences.prefetch_related(Prefetch(
+            "mentions", to_attr="names",
+            queryset=Mention.objects.filter(Q(person__in=Person.objects.public()) | Q(organisation__in=Organisation.objects.public()))
+            .select_related("person", "organisation"),
+        ))
+    return sentences
 
 
 def home(request):
@@ -75,7 +83,7 @@ def source_detail(request, pk):
     context = {
         "source": source,
         "newer_version": Source.objects.filter(previous_version=source).first(),
-        "sentences": article_sentences(source, Claim.objects.reachable()),
+        "sentences": article_sentences(source, Claim.objects.reachable(), with_mentions=True),
         "persons": Person.objects.public().filter(mentions__sentence__source=source).distinct(),
         "organisations": Organisation.objects.public().filter(mentions__sentence__source=source).distinct(),
         "events": Event.objects.public().for_source(source),

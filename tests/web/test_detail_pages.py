@@ -100,3 +100,21 @@ def test_claim_page_without_other_reports_has_no_such_section(client, ispr_claim
 def test_a_persons_page_title_is_just_the_name(client, bajwa):
     page = client.get(bajwa.get_absolute_url()).content.decode()
     assert f"<title>{bajwa.name} · Factbook</title>" in page
+
+
+def test_a_source_page_links_each_named_person_to_their_page(client, imported_seeds):
+    from factbook.entities.models import Person
+    from factbook.sources.models import Source
+
+    source = Source.objects.get(file_name="003_197be045261bb7ed.txt")
+    bajwa = Person.objects.get(aliases__name="قمر جاوید باجوہ")
+    page = client.get(source.get_absolute_url()).content.decode()
+    assert f'<a class="mention" href="{bajwa.get_absolute_url()}">قمر جاوید باجوہ</a>' in page
+
+
+def test_a_name_inside_a_claim_is_both_marked_and_linked(client, imported_seeds):
+    from factbook.sources.models import Source
+
+    source = Source.objects.get(file_name="003_197be045261bb7ed.txt")
+    page = client.get(source.get_absolute_url()).content.decode()
+    assert '<mark><a class="mention"' in page

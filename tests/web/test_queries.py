@@ -109,3 +109,13 @@ def test_detail_runs_as_many_queries_for_thirty_reports_as_for_one(client, db, p
     with django_assert_max_num_queries(len(one_report)):
         response = client.get(url)
     assert response.content.decode().count(row) >= 10
+
+
+def test_a_source_page_costs_the_same_queries_for_a_long_article_as_a_short_one(client, imported_seeds,
+                                                                                django_assert_max_num_queries):
+    short = Source.objects.get(file_name="002_067910d8990faae7.txt")  # 16 sentences
+    long = Source.objects.get(file_name="003_197be045261bb7ed.txt")  # 26, more names and claims
+    with CaptureQueriesContext(connection) as short_page:
+        client.get(short.get_absolute_url())
+    with django_assert_max_num_queries(len(short_page)):
+        client.get(long.get_absolute_url())

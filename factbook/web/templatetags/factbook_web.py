@@ -34,6 +34,23 @@ def highlight(text, spans):
 
 
 @register.simple_tag
+def annotate(text, claims, mentions=()):
+    """`text`, escaped, with claims' spans in <mark> and mentions linked to their entity's page.
+    The text is cut at every span boundary, so a name inside a claim is both."""
+    bounds = sorted({0, len(text), *(edge for span in (*claims, *mentions) for edge in (span.start, span.end))})
+    pieces = []
+    for start, end in zip(bounds, bounds[1:]):
+        piece = escape(text[start:end])
+        mention = next((m for m in mentions if m.start <= start and end <= m.end), None)
+        if mention:
+            piece = format_html('<a class="mention" href="{}">{}</a>', mention.entity.get_absolute_url(), piece)
+        if any(c.start <= start and end <= c.end for c in claims):
+            piece = format_html("<mark>{}</mark>", piece)
+        pieces.append((piece,))
+    return format_html_join("", "{}", pieces)
+
+
+@register.simple_tag
 def article_attrs(source):
     """lang and dir for an element holding the text of `source`."""
     return format_html('lang="{}" dir="{}"', source.language, source.direction)
