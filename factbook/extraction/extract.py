@@ -459,7 +459,7 @@ class ArticleExtractor:
         for cue in self.lexicon.speech_cues:
             for first, end, _ in find_phrases(tokens, [cue.cue]):
                 if self.lexicon.language == "en":
-                    return [self._english_speech(index, sentence, tokens, first, end, mentions, last_speaker)]
+                    return [self._english_speech(index, sentence, tokens, first, end, last_speaker)]
                 marker = next((p for p in range(first - 1, -1, -1) if keys[p] in cue.speaker_markers), None)
                 if marker is None:
                     continue
@@ -485,7 +485,7 @@ class ArticleExtractor:
             return [self._claim(index, sentence, tokens[end - 1].end, len(sentence), "reported_speech", speaker)]
         return []
 
-    def _english_speech(self, index, sentence, tokens, first, end, mentions, last_speaker):
+    def _english_speech(self, index, sentence, tokens, first, end, last_speaker):
         """"X said (that) CONTENT", "CONTENT, X said." and '"QUOTE," X told reporters'.
         The speaker is the subject: the nearest person named before the verb, or a pronoun."""
         before = [n for n, m in enumerate(self.result.mentions)
@@ -501,10 +501,11 @@ class ArticleExtractor:
             return self._claim(index, sentence, *quotes[-1], "direct_quote", speaker)
         if len(tokens) - end <= 1 and "," in sentence[:subject_start]:
             return self._claim(index, sentence, 0, sentence.rindex(",", 0, subject_start), "reported_speech", speaker)
-        if tokens[first].key == "told":  # "told reporters ...": the hearer, then maybe "that"
-            that = next((n for n in range(end, len(tokens)) if tokens[n].key == "that"), None)
+        complementisers = self.lexicon.complementisers
+        if tokens[first].key in self.lexicon.addressee_cues:  # "told reporters (that) ...": skip the hearer
+            that = next((n for n in range(end, len(tokens)) if tokens[n].key in complementisers), None)
             return self._claim(index, sentence, tokens[that].end, len(sentence), "reported_speech", speaker) if that else None
-        content_start = tokens[end].end if end < len(tokens) and tokens[end].key == "that" else tokens[end - 1].end
+        content_start = tokens[end].end if end < len(tokens) and tokens[end].key in complementisers else tokens[end - 1].end
         return self._claim(index, sentence, content_start, len(sentence), "reported_speech", speaker)
 
     def _with_quotes(self, index, sentence, claims, last_speaker):

@@ -50,6 +50,7 @@ class Lexicon:
     government_words: frozenset[str] = frozenset()
     event_blockers: tuple[tuple[str, ...], ...] = ()
     reference_determiners: frozenset[str] = frozenset()
+    addressee_cues: frozenset[str] = frozenset()
 
     @property
     def title_words(self) -> frozenset[str]:
@@ -111,4 +112,5 @@ def lexicon_for(language: str) -> Lexicon:
         government_words=_words(data.get("government_words", [])),
         event_blockers=_keys(data.get("event_blockers", [])),
         reference_determiners=_words(data.get("reference_determiners", [])),
+        addressee_cues=_words(data.get("addressee_cues", [])),
     )
