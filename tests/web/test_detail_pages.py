@@ -112,9 +112,11 @@ def test_a_source_page_links_each_named_person_to_their_page(client, imported_se
     assert f'<a class="mention" href="{bajwa.get_absolute_url()}">قمر جاوید باجوہ</a>' in page
 
 
-def test_a_name_inside_a_claim_is_both_marked_and_linked(client, imported_seeds):
+def test_a_name_inside_a_claim_is_linked_within_the_claims_one_mark(client, imported_seeds):
+    import re
+
     from factbook.sources.models import Source
 
     source = Source.objects.get(file_name="003_197be045261bb7ed.txt")
     page = client.get(source.get_absolute_url()).content.decode()
-    assert '<mark><a class="mention"' in page
+    assert re.search(r'<mark>[^<]*<a class="mention" href="[^"]+">[^<]+</a>[^<]*</mark>', page)

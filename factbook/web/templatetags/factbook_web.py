@@ -24,30 +24,27 @@ def merged_spans(spans, length):
 
 
 @register.simple_tag
-def highlight(text, spans):
-    """`text`, escaped, with each span (anything with start/end offsets into it) in a <mark>."""
+def highlight(text, spans, mentions=()):
+    """`text`, escaped, with each span (anything with start/end offsets into it) in one <mark>,
+    and the names of `mentions` inside and outside them linked to their entity's page."""
     pieces, cursor = [], 0
     for start, end in merged_spans(spans, len(text)):
-        pieces.append((text[cursor:start], text[start:end]))
+        pieces += [_linked(text, cursor, start, mentions), format_html("<mark>{}</mark>", _linked(text, start, end, mentions))]
         cursor = end
-    return format_html_join("", "{}<mark>{}</mark>", pieces) + escape(text[cursor:])
+    pieces.append(_linked(text, cursor, len(text), mentions))
+    return format_html_join("", "{}", ((piece,) for piece in pieces))
 
 
-@register.simple_tag
-def annotate(text, claims, mentions=()):
-    """`text`, escaped, with claims' spans in <mark> and mentions linked to their entity's page.
-    The text is cut at every span boundary, so a name inside a claim is both."""
-    bounds = sorted({0, len(text), *(edge for span in (*claims, *mentions) for edge in (span.start, span.end))})
+def _linked(text, start, end, mentions):
+    """text[start:end], escaped, with the parts that are mentions linked (cut at the edges)."""
+    bounds = sorted({start, end, *(edge for m in mentions for edge in (m.start, m.end) if start < edge < end)})
     pieces = []
-    for start, end in zip(bounds, bounds[1:]):
-        piece = escape(text[start:end])
-        mention = next((m for m in mentions if m.start <= start and end <= m.end), None)
-        if mention:
-            piece = format_html('<a class="mention" href="{}">{}</a>', mention.entity.get_absolute_url(), piece)
-        if any(c.start <= start and end <= c.end for c in claims):
-            piece = format_html("<mark>{}</mark>", piece)
-        pieces.append((piece,))
-    return format_html_join("", "{}", pieces)
+    for left, right in zip(bounds, bounds[1:]):
+        mention = next((m for m in mentions if m.start <= left and right <= m.end), None)
+        piece = text[left:right]
+        pieces.append(format_html('<a class="mention" href="{}">{}</a>', mention.entity.get_absolute_url(), piece)
+                      if mention else escape(piece))
+    return format_html_join("", "{}", ((piece,) for piece in pieces))
 
 
 @register.simple_tag
