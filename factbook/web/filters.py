@@ -96,7 +96,7 @@ class EventFilter(django_filters.FilterSet):
     date_from = date_filter("date", "gte", "Date from")
     date_to = date_filter("date", "lte", "Date to")
     language = language_filter("sentences__source__language", "Reported in language")
-    source = record_filter(Source.objects.all(), "Reported in", "sentences__source")
+    source = record_filter(Source.objects.current(), "Reported in", "sentences__source")
     person = record_filter(Person.objects.public(), "Person taking part", "persons")
     organisation = record_filter(Organisation.objects.public(), "Organisation taking part", "organisations")
 
