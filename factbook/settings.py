@@ -116,6 +116,8 @@ STORAGES = {
 
 # Articles larger than this are refused by the import: a news article is a few tens of KB.
 FACTBOOK_MAX_ARTICLE_BYTES = int(os.environ.get("FACTBOOK_MAX_ARTICLE_BYTES", str(2 * 1024 * 1024)))
+# A metadata.yaml is a few hundred bytes an article; one far larger is refused, not parsed.
+FACTBOOK_MAX_METADATA_BYTES = int(os.environ.get("FACTBOOK_MAX_METADATA_BYTES", str(1024 * 1024)))
 FACTBOOK_SEEDS_DIR = BASE_DIR / "seeds"
 FACTBOOK_PAGE_SIZE = 25
 

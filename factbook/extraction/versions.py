@@ -13,9 +13,12 @@ CURATED_SOURCE_FIELDS = ["title", "summary", "publisher", "url", "published_on",
 
 
 def previous_version(file_name: str, url: str = "") -> Source | None:
-    """The current version of the same article: by its URL when known, else its file name."""
+    """The current version of the same article: by its URL when known, else by its file name
+    (also when the URL is new: the version imported before it had none)."""
     current = Source.objects.current()
-    return (current.filter(url=url) if url else current.filter(file_name=file_name)).first()
+    if url:
+        return current.filter(url=url).first() or current.filter(file_name=file_name, url="").first()
+    return current.filter(file_name=file_name).first()
 
 
 def curated(queryset):
