@@ -225,9 +225,17 @@ class Distinction(models.Model):
     def __str__(self):
         return f"{self.first} ≠ {self.second}"
 
-    def save(self, *args, **kwargs):
-        if self.first_id > self.second_id:  # one row per pair, whichever way it was entered
+    def order_pair(self):
+        """One row per pair, whichever way it was entered."""
+        if self.first_id and self.second_id and self.first_id > self.second_id:
             self.first_id, self.second_id = self.second_id, self.first_id
+
+    def clean(self):
+        super().clean()
+        self.order_pair()  # before the form checks the ordering constraint and uniqueness
+
+    def save(self, *args, **kwargs):
+        self.order_pair()
         super().save(*args, **kwargs)
 
 
