@@ -213,7 +213,8 @@ class Importer:
         if folder not in self.metadata_files:
             metadata_file = folder / METADATA_FILE
             try:
-                self.metadata_files[folder] = read_metadata_file(metadata_file) if os.path.lexists(metadata_file) else {}
+                exists = os.path.lexists(metadata_file)  # a dangling link is reported, not ignored
+                self.metadata_files[folder] = read_metadata_file(metadata_file) if exists else {}
             except ImportRefused as refusal:
                 self.metadata_files[folder] = refusal
         entries = self.metadata_files[folder]
@@ -301,8 +302,9 @@ def _files_in_folder(folder: Path, found: list, skipped: list):
     for dirpath, dirnames, filenames in os.walk(folder, onerror=unreadable):
         for name in dirnames:  # links to folders are not walked into; say so when they lead outside
             linked = Path(dirpath, name)
-            if linked.is_symlink() and not Path(os.path.realpath(linked)).is_relative_to(root):
-                skipped.append(Skipped(linked, f"is a symbolic link to {os.path.realpath(linked)}, outside {root}: refused"))
+            target = Path(os.path.realpath(linked))
+            if linked.is_symlink() and not target.is_relative_to(root):
+                skipped.append(Skipped(linked, f"is a symbolic link to {target}, outside {root}: refused"))
         candidates += [Path(dirpath, name) for name in filenames if name.endswith(".txt")]
     for path in sorted(candidates):
         problem = _check_in_folder(path, root)

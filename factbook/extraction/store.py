@@ -116,8 +116,8 @@ def _display_name(surface_names):
 def _new_person(ref: EntityRef):
     role = ref.roles[0] if ref.roles else ""
     if ref.known:
-        return Person.objects.create(name=ref.known.name, description=fitted(Person, "description", ref.known.description or role),
-                                     wikidata_id=ref.known.wikidata_id)
+        return Person.objects.create(name=ref.known.name, wikidata_id=ref.known.wikidata_id,
+                                     description=ref.known.description or fitted(Person, "description", role))
     return Person.objects.create(name=fitted(Person, "name", _display_name(ref.names)),
                                  description=fitted(Person, "description", role))
 

@@ -80,7 +80,7 @@ def same_event_in_previous(previous: Source | None, kind: str, date: FoundDate, 
         if persons:
             shared = len(persons & set(event.persons.all()))
         else:
-            shared = not event.persons.all() and set(event.organisations.all()) == organisations
+            shared = int(not event.persons.all() and set(event.organisations.all()) == organisations)
         if shared > best_shared:
             best, best_shared = event, shared
     return best

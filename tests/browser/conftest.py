@@ -48,7 +48,7 @@ def page(browser, site):
     outside, blocked = [], []
     context.on("request", lambda request: None if request.url.startswith(site) else outside.append(request.url))
     page = context.new_page()
-    page.on("console", lambda message: blocked.append(message.text) if "Content Security Policy" in message.text else None)
+    page.on("console", lambda message: "Content Security Policy" in message.text and blocked.append(message.text))
     yield page
     context.close()
     assert not outside, f"pages asked for resources outside the site: {outside}"
