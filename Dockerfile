@@ -18,8 +18,9 @@ RUN pip install -c constraints.txt .
 COPY manage.py ./
 COPY seeds ./seeds
 
-# Static files for WhiteNoise's manifest storage (active when DEBUG=0); the key is for this step only.
-RUN DEBUG=0 SECRET_KEY=collectstatic-build-step-only python manage.py collectstatic --noinput
+# Static files for WhiteNoise's manifest storage (active when DEBUG=0); a random key for this step only.
+RUN DEBUG=0 SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+    python manage.py collectstatic --noinput
 
 RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin factbook
 USER factbook

@@ -1,24 +1,81 @@
 """Factbook settings.
 
 Everything that differs between a laptop and production comes from the environment:
-DATABASE_URL (default: an SQLite file in the project folder), SECRET_KEY, DEBUG, ALLOWED_HOSTS.
+DATABASE_URL (default: an SQLite file in the project folder), SECRET_KEY, DEBUG, ALLOWED_HOSTS,
+and the HTTPS settings below, which are on whenever DEBUG is off.
 """
 
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
+from django.core.checks.security.base import (
+    SECRET_KEY_INSECURE_PREFIX,
+    SECRET_KEY_MIN_LENGTH,
+    SECRET_KEY_MIN_UNIQUE_CHARACTERS,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-DEBUG = os.environ.get("DEBUG", "1") == "1"
+
+def env_flag(name: str, default: bool) -> bool:
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
+        return default
+    if value not in {"1", "0", "true", "false", "yes", "no", "on", "off"}:
+        raise RuntimeError(f"{name}={value!r}: use 1 or 0.")
+    return value in {"1", "true", "yes", "on"}
+
+
+DEBUG = env_flag("DEBUG", True)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise RuntimeError("SECRET_KEY must be set when DEBUG is off.")
-    SECRET_KEY = "insecure-development-key-only-for-local-use"
+if not DEBUG and (
+    len(SECRET_KEY) < SECRET_KEY_MIN_LENGTH
+    or len(set(SECRET_KEY)) < SECRET_KEY_MIN_UNIQUE_CHARACTERS
+    or SECRET_KEY.startswith(SECRET_KEY_INSECURE_PREFIX)
+):  # the same test as `check --deploy`: a placeholder or a short key never runs in production
+    raise RuntimeError(
+        f"SECRET_KEY must be set to a random value of at least {SECRET_KEY_MIN_LENGTH} characters when DEBUG is off, "
+        "e.g. python3 -c 'import secrets; print(secrets.token_urlsafe(50))'."
+    )
+SECRET_KEY = SECRET_KEY or "insecure-development-key-only-for-local-use"
 ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",")
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+
+# HTTPS only, unless DEBUG is on or each is switched off (e.g. SECURE_SSL_REDIRECT=0 when trying
+# the Docker image on http://localhost).
+SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else str(365 * 24 * 3600)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+SECURE_HSTS_PRELOAD = env_flag("SECURE_HSTS_PRELOAD", not DEBUG)
+SESSION_COOKIE_SECURE = env_flag("SESSION_COOKIE_SECURE", not DEBUG)
+CSRF_COOKIE_SECURE = env_flag("CSRF_COOKIE_SECURE", not DEBUG)
+# Behind a proxy that terminates TLS: the header it sets and its value, "HTTP_X_FORWARDED_PROTO,https".
+# Never on by default: without such a proxy, any client could claim to be on HTTPS.
+if os.environ.get("SECURE_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = tuple(os.environ["SECURE_PROXY_SSL_HEADER"].split(",", 1))
+SESSION_COOKIE_HTTPONLY = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+# Every page, the admin and the API docs included, uses only its own scripts, styles, fonts
+# and images: no inline script or <style>, nothing from another host, never framed. Style
+# attributes (which cannot run code) are allowed: the admin's autocomplete and DRF's pages set them.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],  # Swagger UI's icons are data: SVGs in its stylesheet
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -34,6 +91,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "csp",
     "factbook.curation",
     "factbook.sources",
     "factbook.entities",
@@ -56,6 +114,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "factbook.urls"
@@ -116,6 +175,8 @@ STORAGES = {
 
 # Articles larger than this are refused by the import: a news article is a few tens of KB.
 FACTBOOK_MAX_ARTICLE_BYTES = int(os.environ.get("FACTBOOK_MAX_ARTICLE_BYTES", str(2 * 1024 * 1024)))
+# A metadata.yaml is a few hundred bytes an article; one far larger is refused, not parsed.
+FACTBOOK_MAX_METADATA_BYTES = int(os.environ.get("FACTBOOK_MAX_METADATA_BYTES", str(1024 * 1024)))
 FACTBOOK_SEEDS_DIR = BASE_DIR / "seeds"
 FACTBOOK_PAGE_SIZE = 25
 
@@ -125,7 +186,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
-        "rest_framework.renderers.BrowsableAPIRenderer",  # its assets are local static files
+        "factbook.api.renderers.BrowsableAPIRenderer",  # its assets are local static files
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",

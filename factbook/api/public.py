@@ -45,7 +45,7 @@ def organisations():
 
 def events():
     return ordered(
-        Event.objects.public().prefetch_related(
+        Event.objects.public().current().prefetch_related(
             Prefetch("persons", queryset=Person.objects.public()),
             Prefetch("organisations", queryset=Organisation.objects.public()),
             Prefetch("sentences", queryset=Sentence.objects.current()),

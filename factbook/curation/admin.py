@@ -3,6 +3,8 @@ fields stamped with the curator, and history (django-simple-history) on every fa
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -21,6 +23,14 @@ def _review_action(status):
     return action
 
 
+def chosen(queryset, pk):
+    """The row of `queryset` whose primary key is `pk` as posted, or None (not a number, not among them)."""
+    try:
+        return queryset.get(pk=queryset.model._meta.pk.to_python(pk))
+    except (ValidationError, queryset.model.DoesNotExist):
+        return None
+
+
 class ReviewAdmin(SimpleHistoryAdmin):
     """For models with review fields: bulk verify/dispute/reject after a confirmation page,
     and the reviewer and time recorded whenever a curator changes the status."""
@@ -30,6 +40,16 @@ class ReviewAdmin(SimpleHistoryAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         return [*super().get_readonly_fields(request, obj), *self.review_readonly_fields]
+
+    def response_action(self, request, queryset):
+        """A selection that is not a list of ids (a tampered or stale form) gets a message."""
+        try:
+            for pk in request.POST.getlist(helpers.ACTION_CHECKBOX_NAME):
+                self.model._meta.pk.to_python(pk)
+        except ValidationError:
+            self.message_user(request, "The selection was not understood; select the rows again.", messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+        return super().response_action(request, queryset)
 
     def save_model(self, request, obj, form, change):
         if "status" in form.changed_data:

@@ -6,7 +6,7 @@ from django.db.models import Count
 from django.template.response import TemplateResponse
 from simple_history.admin import SimpleHistoryAdmin
 
-from factbook.curation.admin import ReviewAdmin
+from factbook.curation.admin import ReviewAdmin, chosen
 from factbook.curation.merge import merge_entities
 
 from .models import (
@@ -38,8 +38,11 @@ def merge_selected(modeladmin, request, queryset):
     if queryset.count() < 2:
         modeladmin.message_user(request, "Select at least two to merge.", messages.WARNING)
         return None
-    if request.POST.get("survivor"):
-        survivor = queryset.get(pk=request.POST["survivor"])
+    if "survivor" in request.POST:
+        survivor = chosen(queryset, request.POST["survivor"])
+        if survivor is None:
+            modeladmin.message_user(request, "Choose the one that remains among the selected.", messages.ERROR)
+            return None
         records = merge_entities(survivor, queryset.exclude(pk=survivor.pk), request.user)
         modeladmin.message_user(request, f"Merged {', '.join(r.merged_name for r in records)} into {survivor}.", messages.SUCCESS)
         return None

@@ -19,9 +19,10 @@ wikidata_id_validator = RegexValidator(r"^Q[1-9][0-9]*$", "A Wikidata id looks l
 
 class EntityQuerySet(ReviewableQuerySet):
     def with_counts(self):
+        current = models.Q(mentions__sentence__source__next_version__isnull=True)  # older versions repeat them
         return self.annotate(
-            mention_count=models.Count("mentions", distinct=True),
-            source_count=models.Count("mentions__sentence__source", distinct=True),
+            mention_count=models.Count("mentions", filter=current, distinct=True),
+            source_count=models.Count("mentions__sentence__source", filter=current, distinct=True),
         )
 
     def search(self, query):
@@ -113,8 +114,9 @@ class Alias(models.Model):
 
     def save(self, *args, **kwargs):
         self.name = names.normalise(self.name)
-        self.key = names.match_key(self.name)
-        self.skeleton = " ".join(names.skeleton(self.name))
+        # A transliteration can be longer than the name: the keys are cut to their columns.
+        self.key = names.match_key(self.name)[: self._meta.get_field("key").max_length]
+        self.skeleton = " ".join(names.skeleton(self.name))[: self._meta.get_field("skeleton").max_length]
         if not self.script:
             self.script = names.script_code(self.name)
         super().save(*args, **kwargs)
@@ -184,6 +186,12 @@ class Mention(TextSpan):
         return self.person or self.organisation
 
 
+class RoleQuerySet(models.QuerySet):
+    def current(self):
+        """Roles given by the latest version of each article: every version repeats them."""
+        return self.filter(source__next_version__isnull=True)
+
+
 class Role(models.Model):
     """A role a person held according to an article, dated by the article's publication."""
 
@@ -192,6 +200,8 @@ class Role(models.Model):
     language = models.CharField(max_length=16, choices=LANGUAGE_CHOICES, blank=True)
     source = models.ForeignKey("sources.Source", on_delete=models.CASCADE, related_name="roles")
     as_of = models.DateField(null=True, blank=True, help_text="The article's publication date.")
+
+    objects = RoleQuerySet.as_manager()
 
     class Meta:
         ordering = ["person", "-as_of"]
@@ -215,9 +225,17 @@ class Distinction(models.Model):
     def __str__(self):
         return f"{self.first} ≠ {self.second}"
 
-    def save(self, *args, **kwargs):
-        if self.first_id > self.second_id:  # one row per pair, whichever way it was entered
+    def order_pair(self):
+        """One row per pair, whichever way it was entered."""
+        if self.first_id and self.second_id and self.first_id > self.second_id:
             self.first_id, self.second_id = self.second_id, self.first_id
+
+    def clean(self):
+        super().clean()
+        self.order_pair()  # before the form checks the ordering constraint and uniqueness
+
+    def save(self, *args, **kwargs):
+        self.order_pair()
         super().save(*args, **kwargs)
 
 

@@ -27,10 +27,17 @@ class DatePrecision(models.TextChoices):
 
 
 class EventQuerySet(ReviewableQuerySet):
+    def current(self):
+        """Events the latest version of some article reports (or that no article reports, made
+        by a curator): one only an older version reported is no longer news of the day."""
+        sentences = Sentence.objects.filter(events=models.OuterRef("pk"))
+        return self.filter(models.Exists(sentences.current()) | ~models.Exists(sentences))
+
     def with_counts(self):
+        current = models.Q(sentences__source__next_version__isnull=True)
         return self.annotate(
-            sentence_count=models.Count("sentences", distinct=True),
-            source_count=models.Count("sentences__source", distinct=True),
+            sentence_count=models.Count("sentences", filter=current, distinct=True),
+            source_count=models.Count("sentences__source", filter=current, distinct=True),
         )
 
     def for_source(self, source):

@@ -4,15 +4,18 @@ Every problem with a file is an `ImportRefused` carrying a reason a person can a
 caller reports it and goes on with the next file. Nothing is stored for a refused file.
 """
 
-import datetime as dt
+import errno
+import os
+import stat
+import unicodedata
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 import yaml
 from django.conf import settings
 from django.db import IntegrityError
 
+from factbook.sources.forms import SourceMetadataForm
 from factbook.sources.languages import LANGUAGES, detect_language
 from factbook.sources.models import SentenceKind, Source, normalise_text, text_sha256
 
@@ -25,34 +28,101 @@ from .store import ArticleRecord, store_article
 from .versions import CURATED_SOURCE_FIELDS, previous_version
 
 METADATA_FILE = "metadata.yaml"
-METADATA_FIELDS = {"title", "language", "published_on", "date_is_approximate", "publisher", "url", "summary"}
+# The declared schema of a metadata.yaml entry: field → (Source field, the YAML type it is
+# written as). The values themselves are then checked by the admin's own Source form.
+METADATA_FIELDS = {
+    "title": ("title", str),
+    "language": ("language", str),
+    "published_on": ("published_on", str),  # read as text (see MetadataLoader), parsed by the form
+    "date_is_approximate": ("published_on_is_approximate", bool),
+    "publisher": ("publisher", str),
+    "url": ("url", str),
+    "summary": ("summary", str),
+}
+METADATA_NAME_OF = {field: key for key, (field, _) in METADATA_FIELDS.items()}
+YAML_TYPE_NAMES = {str: "text", bool: "true or false", int: "a number", float: "a number", list: "a list",
+                   dict: "a mapping", set: "a set", bytes: "binary data"}
 TITLE_LENGTH = 120
 
 
 class ImportRefused(Exception):
-    """The file cannot be imported; the message says why."""
+    """The file cannot be imported; the message says why, as a clause about the file."""
 
 
 @dataclass
 class ImportOutcome:
     path: Path
-    status: str  # "imported", "unchanged" or "failed"
+    status: str  # "imported", "unchanged", "failed" or "skipped"
     detail: str = ""
     created: dict | None = None
     source: Source | None = None
 
 
-def read_article(path: Path) -> str:
-    """The file's text, NFC-normalised, or ImportRefused with the reason."""
-    limit = settings.FACTBOOK_MAX_ARTICLE_BYTES
+class MetadataLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Safe YAML that leaves dates as text: `2018-13-45` is then a bad date the form reports
+    for its entry, not an exception that stops the whole file from loading."""
+
+
+MetadataLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def file_kind(mode: int) -> str:
+    kinds = [(stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
+             (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device")]
+    return next((name for test, name in kinds if test(mode)), "not a regular file")
+
+
+def read_regular_file(path: Path, limit: int, setting: str) -> bytes:
+    """The bytes of `path` when it is a regular file of at most `limit` bytes. Opened without
+    blocking and checked after opening, so that a FIFO or a device is refused, never waited on."""
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise ImportRefused(f"too large: {size:,} bytes, the limit is {limit:,} (FACTBOOK_MAX_ARTICLE_BYTES)")
-        data = path.read_bytes()
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as error:
         raise ImportRefused(f"cannot be read: {error.strerror or error}") from error
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise ImportRefused(f"is {file_kind(info.st_mode)}, not a regular file")
+        if info.st_size > limit:
+            raise ImportRefused(f"is too large: {info.st_size:,} bytes, the limit is {limit:,} ({setting})")
+        with open(descriptor, "rb", closefd=False) as file:
+            data = file.read(limit + 1)
+    except OSError as error:
+        raise ImportRefused(f"cannot be read: {error.strerror or error}") from error
+    finally:
+        os.close(descriptor)
+    if len(data) > limit:  # it grew since fstat
+        raise ImportRefused(f"is too large: over {limit:,} bytes ({setting})")
+    return data
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """UTF-16 without a byte order mark: its spaces and line breaks put the NUL bytes of a text
+    all at odd offsets (little-endian) or all at even ones (big-endian)."""
+    if len(data) % 2:
+        return False
+    for encoding, zeros, others in (("utf-16-le", data[1::2], data[0::2]), ("utf-16-be", data[0::2], data[1::2])):
+        if b"\x00" in zeros and b"\x00" not in others:
+            try:
+                data.decode(encoding)
+            except UnicodeDecodeError:
+                return False
+            return True
+    return False
+
+
+def _is_visible(char: str) -> bool:
+    """Neither a space nor a control or format character (zero-width space, bidi marks, ...)."""
+    return unicodedata.category(char)[0] not in "ZC"
+
+
+def read_article(path: Path) -> str:
+    """The file's text, NFC-normalised, or ImportRefused with the reason."""
+    data = read_regular_file(path, settings.FACTBOOK_MAX_ARTICLE_BYTES, "FACTBOOK_MAX_ARTICLE_BYTES")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or _looks_like_utf16(data):
         raise ImportRefused("is not UTF-8 but UTF-16: convert it, e.g. iconv -f UTF-16 -t UTF-8")
     if b"\x00" in data:
         raise ImportRefused("is binary, not text (it contains NUL bytes)")
@@ -61,37 +131,54 @@ def read_article(path: Path) -> str:
     except UnicodeDecodeError as error:
         raise ImportRefused(f"is not UTF-8: invalid byte 0x{data[error.start]:02x} at offset {error.start}") from error
     text = normalise_text(text)
-    if not text.strip():
-        raise ImportRefused("is empty")
+    if not any(map(_is_visible, text)):  # zero-width and bidi controls alone are no text either
+        raise ImportRefused("is empty" + (": it holds only spaces and invisible characters" if text else ""))
     return text
 
 
-@cache
-def _metadata_for_folder(folder: Path) -> dict:
-    path = folder / METADATA_FILE
-    if not path.exists():
-        return {}
+def read_metadata_file(path: Path) -> dict:
+    """A metadata.yaml: file name → entry. ImportRefused when the file as a whole is unusable."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise ImportRefused(f"its metadata file {path} cannot be parsed: {error}") from error
-    if not isinstance(data, dict):
-        raise ImportRefused(f"its metadata file {path} must map file names to fields")
-    return data
+        data = read_regular_file(path, settings.FACTBOOK_MAX_METADATA_BYTES, "FACTBOOK_MAX_METADATA_BYTES")
+        entries = yaml.load(data.decode("utf-8"), Loader=MetadataLoader)
+    except ImportRefused as refusal:
+        raise ImportRefused(f"has a metadata file {path} that {refusal}") from refusal
+    except (yaml.YAMLError, UnicodeDecodeError, ValueError) as error:
+        raise ImportRefused(f"has a metadata file {path} that cannot be parsed: {error}") from error
+    if entries is None:
+        return {}
+    if not isinstance(entries, dict):
+        raise ImportRefused(f"has a metadata file {path} that does not map file names to fields")
+    return entries
 
 
-def metadata_for(path: Path) -> dict:
-    entry = _metadata_for_folder(path.parent.resolve()).get(path.name) or {}
-    unknown = set(entry) - METADATA_FIELDS
-    if unknown:
-        raise ImportRefused(f"metadata has unknown fields: {', '.join(sorted(unknown))}")
-    published_on = entry.get("published_on")
-    if published_on is not None and not isinstance(published_on, dt.date):
-        try:
-            published_on = dt.date.fromisoformat(str(published_on))
-        except ValueError as error:
-            raise ImportRefused(f"metadata published_on {published_on!r} is not a YYYY-MM-DD date") from error
-    return {**entry, "published_on": published_on}
+def yaml_type_name(value) -> str:
+    return next((name for kind, name in YAML_TYPE_NAMES.items() if type(value) is kind), type(value).__name__)
+
+
+def check_metadata_entry(entry) -> dict:
+    """The Source fields an entry gives, validated like the admin form; ImportRefused listing
+    every bad field otherwise."""
+    if not isinstance(entry, dict):
+        raise ImportRefused(f"must be a mapping of fields, not {yaml_type_name(entry)}")
+    problems, data = [], {}
+    for key, value in entry.items():
+        if key not in METADATA_FIELDS:
+            problems.append(f"unknown field {key!r}")
+        elif value is not None:
+            field, kind = METADATA_FIELDS[key]
+            if isinstance(value, kind):
+                data[field] = value
+            else:
+                problems.append(f"{key} must be {YAML_TYPE_NAMES[kind]}, not {yaml_type_name(value)}")
+    form = SourceMetadataForm(data)
+    if not form.is_valid():
+        for field, errors in form.errors.items():
+            where = f"{METADATA_NAME_OF[field]}: " if field in METADATA_NAME_OF else ""
+            problems.append(where + " ".join(errors))
+    if problems:
+        raise ImportRefused("; ".join(problems))
+    return {field: form.cleaned_data[field] for field in data}
 
 
 def _title(text, segments, metadata) -> str:
@@ -106,11 +193,13 @@ def _title(text, segments, metadata) -> str:
 
 
 class Importer:
-    """Imports files one by one; keeps the resolver's index of known names between them."""
+    """Imports files one by one; keeps the resolver's index of known names between them, and
+    each folder's metadata file once read."""
 
     def __init__(self):
         self.gazetteer = load_gazetteer()
         self.resolver = Resolver(self.gazetteer)
+        self.metadata_files = {}  # folder → its entries, or the ImportRefused its metadata file gave
 
     def import_file(self, path: Path) -> ImportOutcome:
         try:
@@ -118,28 +207,45 @@ class Importer:
         except ImportRefused as refusal:
             return ImportOutcome(path, "failed", str(refusal))
 
+    def metadata_for(self, path: Path) -> dict:
+        """The Source fields the folder's metadata.yaml gives the file, checked."""
+        folder = path.parent.resolve()
+        if folder not in self.metadata_files:
+            metadata_file = folder / METADATA_FILE
+            try:
+                exists = os.path.lexists(metadata_file)  # a dangling link is reported, not ignored
+                self.metadata_files[folder] = read_metadata_file(metadata_file) if exists else {}
+            except ImportRefused as refusal:
+                self.metadata_files[folder] = refusal
+        entries = self.metadata_files[folder]
+        if isinstance(entries, ImportRefused):
+            raise entries
+        if entries.get(path.name) is None:
+            return {}
+        try:
+            return check_metadata_entry(entries[path.name])
+        except ImportRefused as refusal:
+            raise ImportRefused(f"has bad metadata in {folder / METADATA_FILE}: {refusal}") from refusal
+
     def _import(self, path: Path) -> ImportOutcome:
         text = read_article(path)
         # The same text again changes nothing, whatever its file is called now.
         existing = Source.objects.filter(sha256=text_sha256(text)).first()
         if existing:
             return ImportOutcome(path, "unchanged", f"same text as source #{existing.pk}", source=existing)
-        metadata = metadata_for(path)
+        metadata = self.metadata_for(path)
         language = metadata.get("language") or detect_language(text)
         segments = segment(text, language)
         if not segments:
             raise ImportRefused("has no sentences")
-        previous = previous_version(path.name, metadata.get("url") or "")
+        previous = previous_version(path.name, metadata.get("url", ""))
         record = ArticleRecord(
             text=text, file_name=path.name, language=language, title=_title(text, segments, metadata),
-            published_on=metadata["published_on"],
-            published_on_is_approximate=bool(metadata.get("date_is_approximate")) and bool(metadata["published_on"]),
-            publisher=metadata.get("publisher") or "", url=metadata.get("url") or "",
-            summary=metadata.get("summary") or "", previous_version=previous,
+            previous_version=previous, **{f: v for f, v in metadata.items() if f not in ("title", "language")},
         )
         if previous:  # what a curator set on the old version stays, unless the metadata says otherwise
             for field in CURATED_SOURCE_FIELDS:
-                if field not in metadata or metadata[field] in (None, ""):
+                if metadata.get(field) in (None, ""):
                     setattr(record, field, getattr(previous, field))
         extractor = ArticleExtractor(lexicon_for(language), self.gazetteer, self.resolver.known_person_names())
         extraction = extractor.extract(text, segments, record.published_on)
@@ -157,12 +263,72 @@ class Importer:
         return ImportOutcome(path, "imported", "; ".join(notes), dict(stored.created), stored.source)
 
 
-def article_paths(paths) -> list[Path]:
-    """The .txt files named, and those inside the folders named, in a stable order."""
-    found = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            found += sorted(p for p in path.rglob("*.txt") if p.is_file())
+@dataclass
+class Skipped:
+    path: Path
+    reason: str  # a clause about the path: "is a FIFO (named pipe), not a regular file"
+
+
+def _stat_problem(error: OSError) -> str:
+    if error.errno == errno.ELOOP:
+        return "is a symbolic link loop"
+    if error.errno == errno.ENOENT:
+        return "is a symbolic link to nothing (dangling)"
+    return f"cannot be read: {error.strerror or error}"
+
+
+def _check_in_folder(path: Path, root: Path) -> str | None:
+    """Why a .txt file found inside `root` is not taken, or None: it must be a regular file, and
+    a symbolic link must not lead out of the folder."""
+    try:
+        info = path.stat()
+    except OSError as error:
+        return _stat_problem(error)
+    target = Path(os.path.realpath(path))
+    if not target.is_relative_to(root):
+        return f"is a symbolic link to {target}, outside {root}: refused"
+    if not stat.S_ISREG(info.st_mode):
+        return f"is {file_kind(info.st_mode)}, not a regular file"
+    return None
+
+
+def _files_in_folder(folder: Path, found: list, skipped: list):
+    root = Path(os.path.realpath(folder))
+    candidates = []
+
+    def unreadable(error: OSError):
+        skipped.append(Skipped(Path(error.filename), f"is a folder that cannot be read: {error.strerror}"))
+
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=unreadable):
+        for name in dirnames:  # links to folders are not walked into; say so when they lead outside
+            linked = Path(dirpath, name)
+            target = Path(os.path.realpath(linked))
+            if linked.is_symlink() and not target.is_relative_to(root):
+                skipped.append(Skipped(linked, f"is a symbolic link to {target}, outside {root}: refused"))
+        candidates += [Path(dirpath, name) for name in filenames if name.endswith(".txt")]
+    for path in sorted(candidates):
+        problem = _check_in_folder(path, root)
+        if problem:
+            skipped.append(Skipped(path, problem))
         else:
             found.append(path)
-    return list(dict.fromkeys(found))
+
+
+def article_paths(paths) -> tuple[list[Path], list[Skipped]]:
+    """The .txt files named, and those inside the folders named, in a stable order, and what was
+    passed over and why. Only regular files are taken; a file or folder named is followed if it
+    is a link, but inside a folder a link is taken only when it stays inside."""
+    found, skipped = [], []
+    for path in map(Path, paths):
+        try:
+            info = path.stat()
+        except OSError as error:
+            skipped.append(Skipped(path, _stat_problem(error)))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            _files_in_folder(path, found, skipped)
+        elif stat.S_ISREG(info.st_mode):
+            found.append(path)
+        else:
+            skipped.append(Skipped(path, f"is {file_kind(info.st_mode)}, not a regular file"))
+    return list(dict.fromkeys(found)), skipped

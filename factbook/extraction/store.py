@@ -20,11 +20,12 @@ from factbook.events.models import Event, EventKind
 from factbook.sources.languages import language_of_script
 from factbook.sources.models import Sentence, Source
 
+from .columns import fits, fitted
 from .dates import FoundDate, dates_compatible
 from .extract import Extraction
 from .resolve import EntityRef
 from .segment import Segment
-from .versions import carry_over
+from .versions import carry_over, same_event_in_previous
 
 
 @dataclass
@@ -70,7 +71,7 @@ def store_article(record: ArticleRecord, segments: list[Segment], extraction: Ex
     _store_roles(entities, result.source)
     mention_entities = [entities.get(ref) for ref in refs]
     _store_mentions(extraction, sentences, mention_entities, refs)
-    events = _store_events(extraction, sentences, mention_entities, result.created)
+    events = _store_events(extraction, sentences, mention_entities, result.created, record.previous_version)
     _store_claims(extraction, sentences, mention_entities, events, result.created)
     if record.previous_version:
         result.carried = carry_over(record.previous_version, result.source)
@@ -101,7 +102,7 @@ def _store_roles(entities, source):
         if isinstance(entity, Person):
             for title in ref.roles:
                 Role.objects.get_or_create(
-                    person=entity, title=title[:200], source=source,
+                    person=entity, title=fitted(Role, "title", title), source=source,
                     defaults={"language": source.language, "as_of": source.published_on},
                 )
 
@@ -115,9 +116,10 @@ def _display_name(surface_names):
 def _new_person(ref: EntityRef):
     role = ref.roles[0] if ref.roles else ""
     if ref.known:
-        return Person.objects.create(name=ref.known.name, description=ref.known.description or role,
-                                     wikidata_id=ref.known.wikidata_id)
-    return Person.objects.create(name=_display_name(ref.names), description=role)
+        return Person.objects.create(name=ref.known.name, wikidata_id=ref.known.wikidata_id,
+                                     description=ref.known.description or fitted(Person, "description", role))
+    return Person.objects.create(name=fitted(Person, "name", _display_name(ref.names)),
+                                 description=fitted(Person, "description", role))
 
 
 def _new_organisation(ref: EntityRef):
@@ -125,14 +127,15 @@ def _new_organisation(ref: EntityRef):
         return Organisation.objects.create(
             name=ref.known.name, kind=ref.known.kind, wikidata_id=ref.known.wikidata_id
         )
-    return Organisation.objects.create(name=_display_name(ref.names), kind=ref.organisation_kind or "other")
+    return Organisation.objects.create(name=fitted(Organisation, "name", _display_name(ref.names)),
+                                       kind=ref.organisation_kind or "other")
 
 
 def _add_aliases(model, field_name, entity, alias_names, language):
     existing = set(model.objects.filter(**{field_name: entity}).values_list("name", flat=True))
     added = []
     for name in dict.fromkeys(names.normalise(n) for n in alias_names):
-        if name and name not in existing:
+        if name and name not in existing and fits(model, "name", name):  # a name that long is no name to match
             alias = model(name=name, language=language_of_script(names.script_code(name), language))
             setattr(alias, field_name, entity)
             alias.save()
@@ -144,7 +147,7 @@ def _store_mentions(extraction, sentences, mention_entities, refs):
     Mention.objects.bulk_create(
         Mention(
             sentence=sentences[m.sentence], start=m.start, end=m.end, text=m.text,
-            entity_type=m.entity_type, role=m.role[:200],
+            entity_type=m.entity_type, role=fitted(Mention, "role", m.role),
             person=entity if m.entity_type == EntityType.PERSON else None,
             organisation=entity if m.entity_type == EntityType.ORGANISATION else None,
         )
@@ -172,14 +175,15 @@ def _store_claims(extraction, sentences, mention_entities, events, created):
         created["claims"] += 1
 
 
-def _store_events(extraction, sentences, mention_entities, created):
+def _store_events(extraction, sentences, mention_entities, created, previous_version=None):
     """Store each event, joining one another article already reported; returns sentence → event."""
     by_sentence = {}
     for found in extraction.events:
         participants = {mention_entities[p] for p in found.participants} - {None}
         persons = {e for e in participants if isinstance(e, Person)}
         organisations = {e for e in participants if isinstance(e, Organisation)}
-        event = _same_event(found.kind, found.date, persons, organisations)
+        event = (same_event_in_previous(previous_version, found.kind, found.date, persons, organisations)
+                 or _same_event(found.kind, found.date, persons, organisations))
         if event is None:
             event = Event.objects.create(
                 kind=found.kind, title=_event_title(found.kind, persons, organisations, found.place),
@@ -225,4 +229,4 @@ def _event_title(kind, persons, organisations, place):
     label = EventKind(kind).label
     who = sorted(p.name for p in persons) or sorted(o.name for o in organisations)
     title = f"{label}: {', '.join(who[:3])}" if who else label
-    return f"{title} ({place})" if place else title
+    return fitted(Event, "title", f"{title} ({place})" if place else title)

@@ -5,7 +5,10 @@ from django.db.models import Q
 from factbook.claims.models import Claim
 from factbook.curation.models import Reviewable, ReviewStatus
 from factbook.entities.models import Mention
+from factbook.events.models import Event
 from factbook.sources.models import Source
+
+from .dates import FoundDate, dates_compatible
 
 # Source fields a curator may have corrected; the new version keeps them unless the
 # metadata file gives a value of its own.
@@ -13,9 +16,12 @@ CURATED_SOURCE_FIELDS = ["title", "summary", "publisher", "url", "published_on",
 
 
 def previous_version(file_name: str, url: str = "") -> Source | None:
-    """The current version of the same article: by its URL when known, else its file name."""
+    """The current version of the same article: by its URL when known, else by its file name
+    (also when the URL is new: the version imported before it had none)."""
     current = Source.objects.current()
-    return (current.filter(url=url) if url else current.filter(file_name=file_name)).first()
+    if url:
+        return current.filter(url=url).first() or current.filter(file_name=file_name, url="").first()
+    return current.filter(file_name=file_name).first()
 
 
 def curated(queryset):
@@ -57,3 +63,24 @@ def carry_over(previous: Source, source: Source) -> dict:
             mention.save()
             carried["mentions"] += 1
     return carried
+
+
+def same_event_in_previous(previous: Source | None, kind: str, date: FoundDate, persons: set, organisations: set):
+    """The event the previous version reported for the same happening, so that the new version
+    joins it (with its review) instead of copying it: the same kind, a compatible date, and a
+    participant in common (the same organisations when nobody is named), the most shared first."""
+    if previous is None:
+        return None
+    candidates = Event.objects.filter(sentences__source=previous, kind=kind).distinct().prefetch_related(
+        "persons", "organisations")
+    best, best_shared = None, 0
+    for event in candidates:
+        if not dates_compatible(date, FoundDate(event.date, event.date_precision)):
+            continue
+        if persons:
+            shared = len(persons & set(event.persons.all()))
+        else:
+            shared = int(not event.persons.all() and set(event.organisations.all()) == organisations)
+        if shared > best_shared:
+            best, best_shared = event, shared
+    return best

@@ -1,10 +1,9 @@
-from django import forms
 from django.contrib import admin
-from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
+from .forms import SourceForm
 from .models import Sentence, Source
 
 
@@ -54,7 +53,7 @@ class SourceAdmin(admin.ModelAdmin):
         ("Provenance", {"fields": ["file_name", "sha256", "imported_at", "text"]}),
     ]
     inlines = [SentenceInline]
-    formfield_overrides = {models.URLField: {"form_class": forms.URLField, "assume_scheme": "https"}}
+    form = SourceForm  # the import checks metadata with the same form
 
 
 @admin.register(Sentence)

@@ -1,6 +1,7 @@
 import hashlib
 import unicodedata
 
+from django.core.validators import URLValidator
 from django.db import models
 from django.urls import reverse
 
@@ -15,6 +16,11 @@ def normalise_text(text: str) -> str:
 
 def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# Article addresses are published as links: only web addresses, never javascript: or data:.
+WEB_URL_SCHEMES = ["http", "https"]
+web_url_validator = URLValidator(schemes=WEB_URL_SCHEMES)
 
 
 class SourceQuerySet(models.QuerySet):
@@ -40,7 +46,7 @@ class Source(models.Model):
     sha256 = models.CharField(max_length=64, unique=True, editable=False)
     summary = models.TextField(blank=True, help_text="What the article reports.")
     publisher = models.CharField(max_length=200, blank=True)
-    url = models.URLField(max_length=1000, blank=True)
+    url = models.URLField(max_length=1000, blank=True, validators=[web_url_validator])
     published_on = models.DateField(null=True, blank=True)
     published_on_is_approximate = models.BooleanField(
         default=False, help_text="The publication date is inferred, not printed on the article."
@@ -62,6 +68,13 @@ class Source(models.Model):
             models.CheckConstraint(
                 condition=models.Q(published_on__isnull=False) | models.Q(published_on_is_approximate=False),
                 name="source_approximate_date_needs_date",
+                violation_error_message="An approximate publication date needs a publication date.",
+            ),
+            # Whatever writes the row (import, admin, shell, bulk update), no other scheme is stored.
+            models.CheckConstraint(
+                condition=models.Q(url="") | models.Q(url__startswith="http://") | models.Q(url__startswith="https://"),
+                name="source_url_is_web_address",
+                violation_error_message="The URL must be an http:// or https:// address.",
             ),
         ]
 

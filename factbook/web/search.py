@@ -175,7 +175,7 @@ def entity_group(key, label, model, query):
 
 
 def event_group(query):
-    events, has_more = first_results(match_events(Event.objects.public(), query))
+    events, has_more = first_results(match_events(Event.objects.public().current(), query))
     for event in events:
         event.hits = text_hits(event.title, query)
     return ResultGroup("events", "Events", "web/_search_events.html", events, has_more,

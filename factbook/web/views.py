@@ -59,7 +59,7 @@ def home(request):
         "source_count": Source.objects.current().count(),
         "person_count": Person.objects.public().count(),
         "organisation_count": Organisation.objects.public().count(),
-        "event_count": Event.objects.public().count(),
+        "event_count": Event.objects.public().current().count(),
         "claim_count": Claim.objects.public().count(),
         "latest_claims": public_claims().order_by("-created_at", "-pk")[:LATEST_CLAIMS_ON_HOME],
     }
@@ -128,10 +128,10 @@ def entity_detail(request, model, pk):
     context = {
         "entity": entity,
         "entity_label": model._meta.verbose_name,
-        "roles": entity.roles.select_related("source") if model is Person else [],
+        "roles": entity.roles.current().select_related("source") if model is Person else [],
         "claims_made": public_claims().made_by(entity),
         "claims_about": public_claims().about(entity),
-        "events": entity.events.public(),
+        "events": entity.events.public().current(),
         "sources": Source.objects.current().filter(sentences__mentions__in=entity.mentions.all()).distinct(),
         "co_mentioned": co_mentioned(entity),
     }
@@ -147,7 +147,7 @@ def organisation_detail(request, pk):
 
 
 def event_list(request):
-    return filtered_list(request, "web/event_list.html", EventFilter, Event.objects.public().with_counts())
+    return filtered_list(request, "web/event_list.html", EventFilter, Event.objects.public().current().with_counts())
 
 
 def event_year(event):
@@ -156,7 +156,7 @@ def event_year(event):
 
 def event_timeline(request):
     """Public events oldest first, grouped by year; events of unknown date last."""
-    events = Event.objects.public().order_by(F("date").asc(nulls_last=True), "title", "pk")
+    events = Event.objects.public().current().order_by(F("date").asc(nulls_last=True), "title", "pk")
     context = filtered_page(request, EventFilter, events, per_page=TIMELINE_PAGE_SIZE)
     context["years"] = [(year, list(in_year)) for year, in_year in groupby(context["page"], key=event_year)]
     return render(request, "web/event_timeline.html", context)

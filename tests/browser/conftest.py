@@ -42,13 +42,17 @@ def site(live_server, transactional_db):
 
 @pytest.fixture
 def page(browser, site):
+    """A fresh page that fails the test if anything asked for another host, or if the
+    Content-Security-Policy blocked a script, style, font or image the page wanted."""
     context = browser.new_context(viewport=DESKTOP, base_url=site)
-    outside = []
+    outside, blocked = [], []
     context.on("request", lambda request: None if request.url.startswith(site) else outside.append(request.url))
     page = context.new_page()
+    page.on("console", lambda message: "Content Security Policy" in message.text and blocked.append(message.text))
     yield page
     context.close()
     assert not outside, f"pages asked for resources outside the site: {outside}"
+    assert not blocked, f"the Content-Security-Policy blocked: {blocked}"
 
 
 @pytest.fixture

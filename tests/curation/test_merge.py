@@ -91,3 +91,21 @@ def test_a_curators_alias_moves_with_the_merge(two_bajwas):
     PersonAlias.objects.create(person=initials, name="जनरल साहब बाजवा")
     merge_entities(urdu, [initials])
     assert urdu.aliases.filter(name="जनरल साहब बाजवा").exists()
+
+
+@pytest.mark.parametrize("survivor", ["abc", "", "999999"])
+def test_a_survivor_that_is_not_among_the_selected_gets_a_message(two_bajwas, curator_client, survivor):
+    response = curator_client.post(reverse("admin:entities_person_changelist"), {
+        "action": "merge_selected", "_selected_action": [p.pk for p in two_bajwas], "survivor": survivor,
+    }, follow=True)
+    assert response.status_code == 200
+    assert "Choose the one that remains among the selected." in response.content.decode()
+    assert Person.objects.filter(pk__in=[p.pk for p in two_bajwas]).count() == 2
+
+
+def test_a_distinction_entered_with_the_higher_id_first_is_stored_in_order(two_bajwas, curator_client):
+    low, high = sorted(two_bajwas, key=lambda p: p.pk)
+    response = curator_client.post(reverse("admin:entities_persondistinction_add"),
+                                   {"first": high.pk, "second": low.pk, "note": "two people"})
+    assert response.status_code == 302
+    assert PersonDistinction.objects.filter(first=low, second=high).exists()

@@ -9,6 +9,7 @@ from django.urls import reverse
 from factbook.claims.models import Claim
 from factbook.curation.merge import merge_entities
 from factbook.entities.models import Person
+from factbook.events.models import Event
 from factbook.sources.models import Source
 
 SEED = "000_2e6f8ab06da4e6af.txt"
@@ -114,3 +115,56 @@ def test_the_old_versions_claims_stay_reachable_and_point_to_the_new_text(curate
     assert client.get(claim.get_absolute_url()).status_code == 200
     page = client.get(old.get_absolute_url()).content.decode()
     assert "Read the current version" in page and "<mark" in page
+
+
+@pytest.fixture
+def reimported_twice(curated, changed_article):
+    """The changed article imported, then changed and imported once more."""
+    run_import(changed_article)
+    changed_article.write_text(changed_article.read_text(encoding="utf-8") + ADDED.replace("نیا", "اہم"),
+                               encoding="utf-8")
+    run_import(changed_article)
+    return Source.objects.current().get(file_name=SEED)
+
+
+def test_an_undated_event_is_one_event_after_two_reimports(curated, reimported_twice):
+    events = Event.objects.filter(title__startswith="Agreement signed", persons__name="Alexander Fomin")
+    assert events.count() == 1
+    assert events.get().sentences.filter(source=reimported_twice).exists()
+
+
+def test_an_event_a_curator_verified_keeps_its_review_on_the_new_version(curated, changed_article, curator):
+    [event] = Event.objects.filter(sentences__source=curated["source"], kind="agreement").distinct()
+    Event.objects.filter(pk=event.pk).review("verified", curator)
+    run_import(changed_article)
+    new = Source.objects.get(previous_version=curated["source"])
+    assert list(Event.objects.for_source(new).filter(kind="agreement").values_list("pk", "status")) == [
+        (event.pk, "verified")]
+
+
+@pytest.fixture
+def counts_before(curated, client):
+    fomin = Person.objects.get(name="Alexander Fomin")
+    return {
+        "events": client.get(reverse("web:home")).context["event_count"],
+        "sources of Fomin": Person.objects.with_counts().get(pk=fomin.pk).source_count,
+        "roles of Fomin": len(client.get(fomin.get_absolute_url()).context["roles"]),
+    }
+
+
+def test_old_versions_never_count_on_current_pages(counts_before, reimported_twice, client):
+    fomin = Person.objects.get(name="Alexander Fomin")
+    assert {
+        "events": client.get(reverse("web:home")).context["event_count"],
+        "sources of Fomin": Person.objects.with_counts().get(pk=fomin.pk).source_count,
+        "roles of Fomin": len(client.get(fomin.get_absolute_url()).context["roles"]),
+    } == counts_before
+
+
+def test_adding_a_url_to_an_edited_article_makes_a_new_version(curated, changed_article):
+    (changed_article.parent / "metadata.yaml").write_text(
+        f"{SEED}:\n  url: https://www.urduvoa.com/a/pakistan-russia/4519398.html\n", encoding="utf-8")
+    run_import(changed_article)
+    [current] = Source.objects.current().filter(file_name=SEED)
+    assert current.previous_version == curated["source"]
+    assert claim_starting(VERIFIED_START, current).status == "verified"

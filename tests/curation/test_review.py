@@ -1,5 +1,6 @@
 """Reviewing facts in the admin: bulk actions with confirmation, stamps, history, spans."""
 
+import pytest
 from django.urls import reverse
 
 from factbook.claims.models import Claim
@@ -106,3 +107,12 @@ def test_a_change_can_be_reverted_from_the_history(curator_client):
     response = curator_client.post(revert_url, claim_form(claim, mode=original.mode))
     claim.refresh_from_db()
     assert response.status_code == 302 and claim.mode == original.mode
+
+
+@pytest.mark.parametrize("confirmed", [{}, {"confirmed": "yes"}])
+def test_a_selection_that_is_not_ids_gets_a_message(curator_client, confirmed):
+    response = curator_client.post(reverse(CHANGELIST), {"action": "mark_verified", "_selected_action": ["abc"],
+                                                         **confirmed}, follow=True)
+    assert response.status_code == 200
+    assert "The selection was not understood" in response.content.decode()
+    assert not Claim.objects.exclude(status="unreviewed").exists()
