@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "factbook.extraction",
     "factbook.web",
     "factbook.api",
+    "factbook.benchmark",
 ]
 
 MIDDLEWARE = [
