@@ -6,7 +6,7 @@ from simple_history.models import HistoricalRecords
 from factbook.curation.models import Reviewable, ReviewableQuerySet, ReviewStatus
 from factbook.entities.models import Organisation, Person
 from factbook.events.models import Event
-from factbook.sources.models import Sentence
+from factbook.sources.models import Sentence, is_current_version
 from factbook.sources.spans import TextSpan
 
 
@@ -26,7 +26,11 @@ class ClaimQuerySet(ReviewableQuerySet):
 
     def public(self):
         """What lists, search and exports show: reachable and in the current version of its article."""
-        return self.reachable().filter(sentence__source__next_version__isnull=True)
+        return self.reachable().filter(is_current_version("sentence__source"))
+
+    def latest_first(self):
+        """Newest claims first: the order of every claim list, served by an index."""
+        return self.order_by("-created_at", "-pk")
 
     def with_provenance(self):
         return self.select_related(
@@ -70,6 +74,7 @@ class Claim(Reviewable, TextSpan):
                 name="claim_one_claimant",
             ),
         ]
+        indexes = [models.Index(fields=["-created_at", "-id"], name="claim_latest_first")]
 
     def __str__(self):
         return self.text if len(self.text) <= 80 else self.text[:79] + "…"

@@ -5,6 +5,7 @@ from simple_history.models import HistoricalRecords
 from factbook.curation.models import Reviewable, ReviewableQuerySet
 
 from factbook.entities.models import Organisation, Person
+from factbook.queries import SubqueryCount
 from factbook.sources.models import Sentence, Source
 
 
@@ -28,9 +29,10 @@ class DatePrecision(models.TextChoices):
 
 class EventQuerySet(ReviewableQuerySet):
     def with_counts(self):
+        sentences = Event.sentences.through.objects.filter(event=models.OuterRef("pk"))
         return self.annotate(
-            sentence_count=models.Count("sentences", distinct=True),
-            source_count=models.Count("sentences__source", distinct=True),
+            sentence_count=SubqueryCount(sentences.values("pk")),
+            source_count=SubqueryCount(sentences.values("sentence__source").distinct()),
         )
 
     def for_source(self, source):
@@ -53,7 +55,13 @@ class Event(Reviewable):
 
     class Meta:
         ordering = ["-date", "title"]
-        indexes = [models.Index(fields=["kind"]), models.Index(fields=["date"])]
+        indexes = [
+            models.Index(fields=["kind"]),
+            models.Index(fields=["date"]),
+            models.Index(fields=["-date", "title", "id"], name="event_list_order"),
+            # Ascending b-tree indexes keep NULLs last, as the timeline wants its undated events.
+            models.Index(fields=["date", "title", "id"], name="event_timeline_order"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=(
