@@ -26,8 +26,9 @@ from django.contrib.postgres.search import (
     SearchVectorField,
     TrigramWordSimilarity,
 )
+from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.db import connections
-from django.db.models import Expression, FloatField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import Expression, F, FloatField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 
@@ -130,11 +131,11 @@ def match_entities(queryset, query):
     if not on_postgresql(queryset):
         return queryset.filter(pk__in=model.objects.name_matches(query))
     aliases = model._meta.get_field("aliases")
-    similar_alias = aliases.related_model.objects.filter(name__trigram_word_similar=query)
+    similar_name = TrigramWordSimilar(F("name"), query)  # name %> query, served by a trigram index
     found = model.objects.name_matches(
         query,
-        model.objects.filter(name__trigram_word_similar=query).values("pk"),
-        similar_alias.values(aliases.field.name),
+        model.objects.filter(similar_name).values("pk"),
+        aliases.related_model.objects.filter(similar_name).values(aliases.field.name),
     )
     closest_alias = (
         aliases.related_model.objects.filter(**{aliases.field.name: OuterRef("pk")})
