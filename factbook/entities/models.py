@@ -187,6 +187,11 @@ class Mention(TextSpan):
                 name="mention_entity_matches_type",
             ),
         ]
+        # An entity's latest mentions (its page's co-mentions) without sorting all of them.
+        indexes = [
+            models.Index(fields=["person", "-sentence"], name="mention_person_latest"),
+            models.Index(fields=["organisation", "-sentence"], name="mention_organisation_latest"),
+        ]
 
     def __str__(self):
         return f"{self.text} ({self.get_entity_type_display()})"

@@ -23,6 +23,9 @@ from .search import AUTOCOMPLETE_RESULTS, autocomplete_choices, clean_query, sea
 
 LATEST_CLAIMS_ON_HOME = 10
 CO_MENTIONS_SHOWN = 10
+# Counted over this many of an entity's latest sentences: a person named in 20,000 would
+# otherwise cost a scan of every mention beside theirs on each view of their page.
+CO_MENTION_SENTENCES = 2000
 TIMELINE_PAGE_SIZE = 100
 # An entity's events, sources and roles shown on its page; its lists hold the rest.
 LINKS_SHOWN = 10
@@ -129,11 +132,14 @@ def organisation_list(request):
 
 
 def co_mentioned(entity):
-    """The persons and organisations most often named in the same sentences as `entity`, with
-    `.together`: in how many sentences. One query; the records are built from its rows."""
+    """The persons and organisations most often named in the same sentences as `entity`, among
+    its latest CO_MENTION_SENTENCES sentences, with `.together`: in how many. Two queries (the
+    sentences, then the names in them, so the planner knows how few sentences they are); the
+    records are built from the rows."""
     kind = entity._meta.model_name  # "person" or "organisation", as the Mention fields are named
+    latest = Mention.objects.filter(**{kind: entity}).order_by("-sentence").values_list("sentence", flat=True)
     rows = (
-        Mention.objects.filter(sentence__in=Sentence.objects.filter(**{f"mentions__{kind}": entity}))
+        Mention.objects.filter(sentence__in=list(latest[:CO_MENTION_SENTENCES]))
         .exclude(**{kind: entity})
         .filter(Q(person__in=Person.objects.public()) | Q(organisation__in=Organisation.objects.public()))
         .values("person", "person__name", "organisation", "organisation__name")

@@ -51,10 +51,10 @@ def apply(forward):
 class Migration(migrations.Migration):
     dependencies = [
         ("web", "0001_pg_trgm"),
-        ("sources", "0003_list_order_indexes"),
-        ("claims", "0003_list_order_indexes"),
+        ("sources", "0002_source_previous_version"),
+        ("claims", "0002_review_and_history"),
         ("entities", "0003_review_and_history"),
-        ("events", "0003_list_order_indexes"),
+        ("events", "0002_review_and_history"),
     ]
 
     operations = [migrations.RunPython(apply(forward=True), apply(forward=False), elidable=False)]
