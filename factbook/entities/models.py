@@ -1,3 +1,5 @@
+import re
+
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -15,6 +17,7 @@ from . import names
 
 # Shorter skeletons ("bj") are still distinctive enough for a person to scan the results.
 MIN_SKELETON_SEARCH = 2
+TRIGRAM = 3  # the shortest substring pg_trgm's indexes can look up
 
 wikidata_id_validator = RegexValidator(r"^Q[1-9][0-9]*$", "A Wikidata id looks like Q42.")
 
@@ -44,8 +47,12 @@ class EntityQuerySet(ReviewableQuerySet):
         if key:
             condition |= models.Q(key__contains=key)
         skeleton = " ".join(names.skeleton(query))
-        if len(skeleton) >= MIN_SKELETON_SEARCH:
+        if len(skeleton) >= TRIGRAM:
             condition |= models.Q(skeleton__contains=skeleton)
+        elif len(skeleton) >= MIN_SKELETON_SEARCH:
+            # Too short for a trigram index to narrow a substring test, and as a substring
+            # ("bj") it is in thousands of names: a whole word of the skeleton instead.
+            condition |= models.Q(skeleton__regex=rf"(^| ){re.escape(skeleton)}( |$)")
         # The parts of a UNION may not be ordered: Meta.ordering is cleared from each.
         by_name = self.model.objects.filter(name__icontains=query).order_by().values("pk")
         by_alias = aliases.related_model.objects.filter(condition).order_by().values(aliases.field.name)

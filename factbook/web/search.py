@@ -40,6 +40,9 @@ from factbook.sources.models import Sentence, SentenceKind, Source
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_GROUP = 20
+# Sentences and claims are ranked among this many of the newest matches: a common word is in
+# 80,000 sentences of a large collection, and ranking them all takes longer than a page may.
+RANKED_CANDIDATES = 1000
 # Word similarity from which a name counts as a (misspelt) match without the alias rules:
 # pg_trgm's word_similarity_threshold, which the web app sets on every PostgreSQL connection.
 MIN_NAME_SIMILARITY = 0.5
@@ -124,6 +127,11 @@ def named_entities(query):
     return Person.objects.public().search(query), Organisation.objects.public().search(query)
 
 
+def named_ids(query):
+    """The ids of `named_entities`, read once for the search page's groups that all need them."""
+    return tuple(list(entities.values_list("pk", flat=True)) for entities in named_entities(query))
+
+
 def match_entities(queryset, query):
     """Persons or organisations named `query` in any script; on PostgreSQL also names within
     trigram reach of it (typos), ranked by similarity of the name or the closest alias."""
@@ -154,9 +162,8 @@ def match_claims(queryset, query):
     return match_text(queryset, query)
 
 
-def events_with_participants(query):
-    """Ids of the events whose public persons or organisations are named `query`."""
-    persons, organisations = named_entities(query)
+def events_with_participants(persons, organisations):
+    """Ids of the events `persons` or `organisations` (querysets or ids) take part in."""
     through_persons = Event.persons.through.objects.filter(person__in=persons).values("event")
     through_organisations = Event.organisations.through.objects.filter(organisation__in=organisations).values("event")
     return through_persons.union(through_organisations)
@@ -164,11 +171,11 @@ def events_with_participants(query):
 
 def match_events(queryset, query):
     """Events by title or place, and events whose participants are named `query`."""
-    return match_titles(queryset, ["title", "place"], query, also=Q(pk__in=events_with_participants(query)))
+    participants = events_with_participants(*named_entities(query))
+    return match_titles(queryset, ["title", "place"], query, also=Q(pk__in=participants))
 
 
-def mentions_named(query):
-    persons, organisations = named_entities(query)
+def mentions_of(persons, organisations):
     return Mention.objects.filter(Q(person__in=persons) | Q(organisation__in=organisations))
 
 
@@ -197,6 +204,11 @@ def ranked(queryset):
     return queryset.order_by("-rank", *ordering) if on_postgresql(queryset) else queryset.order_by(*ordering)
 
 
+def among_newest(matches):
+    """`matches`, narrowed to the RANKED_CANDIDATES newest of them."""
+    return matches.filter(pk__in=matches.order_by("-pk").values("pk")[:RANKED_CANDIDATES])
+
+
 def first_results(queryset):
     """Up to RESULTS_PER_GROUP rows, and whether there are more."""
     rows = list(ranked(queryset)[:RESULTS_PER_GROUP + 1])
@@ -217,12 +229,12 @@ def entity_group(key, label, model, query):
                        list_url(f"web:{model._meta.model_name}_list", query))
 
 
-def event_group(query):
+def event_group(query, named):
     """Events by title or place, best first, then events with a participant of that name: two
     limited queries, where one with an OR over both would rank every participant's event."""
     events = Event.objects.public()
     by_title = list(ranked(match_titles(events, ["title", "place"], query))[:RESULTS_PER_GROUP + 1])
-    by_participant = events.filter(pk__in=events_with_participants(query)).exclude(pk__in=[e.pk for e in by_title])
+    by_participant = events.filter(pk__in=events_with_participants(*named)).exclude(pk__in=[e.pk for e in by_title])
     rows = by_title + list(by_participant.order_by(*Event._meta.ordering, "pk")[:RESULTS_PER_GROUP + 1 - len(by_title)])
     events, has_more = rows[:RESULTS_PER_GROUP], len(rows) > RESULTS_PER_GROUP
     for event in events:
@@ -232,23 +244,23 @@ def event_group(query):
 
 
 def claim_group(query):
-    claims, has_more = first_results(match_claims(Claim.objects.public().with_provenance(), query))
+    claims, has_more = first_results(among_newest(match_claims(Claim.objects.public().with_provenance(), query)))
     for claim in claims:
         claim.hits = text_hits(claim.text, query)
     return ResultGroup("claims", "Claims", "web/_search_claims.html", claims, has_more,
                        list_url("web:claim_list", query))
 
 
-def sentence_group(query):
+def sentence_group(query, named):
     """Sentences of current articles (not page chrome) containing the words, best first, then
     sentences naming someone `query` names; each named person or organisation marked."""
     sentences = (
         Sentence.objects.current().exclude(kind=SentenceKind.CHROME)
         .select_related("source")
-        .prefetch_related(Prefetch("mentions", queryset=mentions_named(query), to_attr="named"))
+        .prefetch_related(Prefetch("mentions", queryset=mentions_of(*named), to_attr="named"))
     )
-    by_text = list(ranked(match_text(sentences, query))[:RESULTS_PER_GROUP + 1])
-    by_name = (sentences.filter(pk__in=mentions_named(query).values("sentence"))
+    by_text = list(ranked(among_newest(match_text(sentences, query)))[:RESULTS_PER_GROUP + 1])
+    by_name = (sentences.filter(pk__in=mentions_of(*named).values("sentence"))
                .exclude(pk__in=[sentence.pk for sentence in by_text]).order_by(*Sentence._meta.ordering, "pk"))
     rows = by_text + list(by_name[:RESULTS_PER_GROUP + 1 - len(by_text)])
     sentences, has_more = rows[:RESULTS_PER_GROUP], len(rows) > RESULTS_PER_GROUP
@@ -276,10 +288,11 @@ def search_all(query):
     query = clean_query(query)
     if not query:
         return []
+    named = named_ids(query)
     return [
         entity_group("persons", "Persons", Person, query),
         entity_group("organisations", "Organisations", Organisation, query),
-        event_group(query),
+        event_group(query, named),
         claim_group(query),
-        sentence_group(query),
+        sentence_group(query, named),
     ]
