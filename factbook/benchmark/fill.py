@@ -113,6 +113,7 @@ REVIEW = ["status", "reviewed_by", "reviewed_at", "review_note"]
 class Filler:
     def __init__(self, claims, seed=0):
         self.target_claims = claims
+        self.seed = seed
         self.rng = random.Random(seed)
         self.created = Counter()
         self.words = {language: nfc(tuple(w)) for language, w in words.CONTENT_WORDS.items()}
@@ -343,9 +344,11 @@ class Filler:
         return event_id
 
     def add_articles(self, cursor, progress):
-        rng = self.rng
         number = 0
         while self.created["claims"] < self.target_claims:
+            # Each article from its own random stream: a larger fill begins with the articles
+            # of a smaller one (naming other persons, of a larger population).
+            self.rng = rng = random.Random(f"{self.seed}-{number}")
             language = rng.choices(LANGUAGES, weights=LANGUAGE_WEIGHTS)[0]
             published_on = date(2023, 1, 1) + timedelta(days=rng.randrange(730))
             imported_at = START + timedelta(minutes=number)
@@ -401,6 +404,9 @@ def fill(claims, seed=0, replace=False, progress=print):
         progress(f"{filler.tables['persons'].last_id:,} persons, {filler.tables['organisations'].last_id:,} organisations")
         filler.add_articles(cursor, progress)
         reset_sequences(cursor)
+        # Checks the deferred foreign keys now, so that a failure names the fill, and a caller's
+        # transaction may go on (a TRUNCATE refuses to run while checks are pending).
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return filler.counts()

@@ -42,11 +42,14 @@ class EstimatingPaginator(Paginator):
         queryset = self.object_list
         if connections[queryset.db].vendor != "postgresql":
             return queryset.count()
+        # Both queries every time, so that a page runs as many queries for 10 rows as for a
+        # million; EXPLAIN only plans, in well under a millisecond.
+        estimate = estimated_count(queryset)
         counted = queryset[:EXACT_COUNT_UP_TO + 1].count()
         if counted <= EXACT_COUNT_UP_TO:
             return counted
         self.count_is_exact = False
-        return max(estimated_count(queryset), counted)
+        return max(estimate, counted)
 
 
 class EstimatingPagination(PageNumberPagination):
