@@ -136,6 +136,8 @@ class ClaimFilter(django_filters.FilterSet):
         Organisation.objects.public(), "Organisation (claimant or subject)", method="by_or_about"
     )
     event_kind = choice_filter(EventKind.choices, "Event kind", "event__kind")
+    event = django_filters.ModelChoiceFilter(queryset=Event.objects.public(), label="Event (id)",
+                                             widget=forms.NumberInput)
     date_from = date_filter("sentence__source__published_on", "gte", "Published from")
     date_to = date_filter("sentence__source__published_on", "lte", "Published to")
 
