@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "factbook.extraction",
     "factbook.web",
     "factbook.api",
+    "factbook.benchmark",
 ]
 
 MIDDLEWARE = [
@@ -189,7 +190,7 @@ REST_FRAMEWORK = {
         "factbook.api.renderers.BrowsableAPIRenderer",  # its assets are local static files
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "factbook.web.pagination.EstimatingPagination",
     "PAGE_SIZE": FACTBOOK_PAGE_SIZE,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }

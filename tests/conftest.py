@@ -4,9 +4,16 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Django's cache outlives a test (the home page's counts are in it): each test starts without."""
+    cache.clear()
 
 
 @pytest.fixture(scope="session")

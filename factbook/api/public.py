@@ -54,9 +54,11 @@ def events():
 
 
 def claims():
-    return ordered(
+    """Newest first, like the site's claim list: an index serves that order."""
+    return (
         Claim.objects.public()
         .with_provenance()
+        .latest_first()
         .prefetch_related(
             Prefetch("about_persons", queryset=Person.objects.public()),
             Prefetch("about_organisations", queryset=Organisation.objects.public()),

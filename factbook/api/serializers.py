@@ -2,6 +2,9 @@
 `url` (its page on the public site); related records appear as ids, except a claim's claimant,
 sentence and source, which a claim is hardly readable without."""
 
+from urllib.parse import urlencode
+
+from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -70,6 +73,20 @@ class SentenceSerializer(serializers.ModelSerializer):
         }
 
 
+@extend_schema_field(OpenApiTypes.URI)
+class ClaimsUrlField(serializers.Field):
+    """The claims list filtered to this record's claims (made or about it, or of this event), in pages."""
+
+    def __init__(self, parameter, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+        self.parameter = parameter
+
+    def to_representation(self, record):
+        url = f"{reverse('api:claim-list')}?{urlencode({self.parameter: record.pk})}"
+        request = self.context.get("request")
+        return request.build_absolute_uri(url) if request else url
+
+
 class AliasSerializer(serializers.Serializer):
     """A name of a person or an organisation as some article writes it."""
 
@@ -91,27 +108,31 @@ class EntitySerializer(serializers.ModelSerializer):
 
 class PersonSerializer(EntitySerializer):
     api_url = serializers.HyperlinkedIdentityField(view_name="api:person-detail")
+    claims_url = ClaimsUrlField("person")
 
     class Meta(EntitySerializer.Meta):
         model = Person
+        fields = EntitySerializer.Meta.fields + ["claims_url"]
 
 
 class OrganisationSerializer(EntitySerializer):
     api_url = serializers.HyperlinkedIdentityField(view_name="api:organisation-detail")
+    claims_url = ClaimsUrlField("organisation")
 
     class Meta(EntitySerializer.Meta):
         model = Organisation
-        fields = EntitySerializer.Meta.fields + ["kind"]
+        fields = EntitySerializer.Meta.fields + ["kind", "claims_url"]
 
 
 class EventSerializer(serializers.ModelSerializer):
     api_url = serializers.HyperlinkedIdentityField(view_name="api:event-detail")
     url = PageUrlField()
+    claims_url = ClaimsUrlField("event")
 
     class Meta:
         model = Event
         fields = ["id", "api_url", "url", "kind", "title", "date", "date_precision", "place", "status",
-                  "reviewed_at", "persons", "organisations", "sentences"]
+                  "reviewed_at", "persons", "organisations", "sentences", "claims_url"]
 
 
 class ClaimantSerializer(serializers.Serializer):

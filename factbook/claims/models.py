@@ -6,7 +6,7 @@ from simple_history.models import HistoricalRecords
 from factbook.curation.models import Reviewable, ReviewableQuerySet, ReviewStatus
 from factbook.entities.models import Organisation, Person
 from factbook.events.models import Event
-from factbook.sources.models import Sentence
+from factbook.sources.models import Sentence, is_current_version
 from factbook.sources.spans import TextSpan
 
 
@@ -26,7 +26,13 @@ class ClaimQuerySet(ReviewableQuerySet):
 
     def public(self):
         """What lists, search and exports show: reachable and in the current version of its article."""
-        return self.reachable().filter(sentence__source__next_version__isnull=True)
+        return self.reachable().filter(is_current_version("sentence__source"))
+
+    def latest_first(self):
+        """Newest claims first: the order of every claim list. Ids grow in import order, so the
+        primary key and the claimant indexes below serve it, and an entity's latest claims are
+        an index range rather than a sort of all of them."""
+        return self.order_by("-pk")
 
     def with_provenance(self):
         return self.select_related(
@@ -69,6 +75,10 @@ class Claim(Reviewable, TextSpan):
                 condition=models.Q(claimant_person__isnull=True) | models.Q(claimant_organisation__isnull=True),
                 name="claim_one_claimant",
             ),
+        ]
+        indexes = [
+            models.Index(fields=["claimant_person", "-id"], name="claim_person_latest_first"),
+            models.Index(fields=["claimant_organisation", "-id"], name="claim_organisation_latest"),
         ]
 
     def __str__(self):

@@ -1,3 +1,5 @@
+import re
+
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -6,36 +8,56 @@ from simple_history.models import HistoricalRecords
 from factbook.curation.models import Reviewable, ReviewableQuerySet
 
 from factbook.sources.languages import LANGUAGE_CHOICES
-from factbook.sources.models import Sentence
+from factbook.sources.models import Sentence, is_current_version
 from factbook.sources.spans import TextSpan
+
+from factbook.queries import SubqueryCount
 
 from . import names
 
 # Shorter skeletons ("bj") are still distinctive enough for a person to scan the results.
 MIN_SKELETON_SEARCH = 2
+TRIGRAM = 3  # the shortest substring pg_trgm's indexes can look up
 
 wikidata_id_validator = RegexValidator(r"^Q[1-9][0-9]*$", "A Wikidata id looks like Q42.")
 
 
 class EntityQuerySet(ReviewableQuerySet):
     def with_counts(self):
-        current = models.Q(mentions__sentence__source__next_version__isnull=True)  # older versions repeat them
+        mentions = self.model._meta.get_field("mentions").related_model.objects.filter(
+            is_current_version("sentence__source"),  # older versions repeat them
+            **{self.model._meta.model_name: models.OuterRef("pk")},
+        )
         return self.annotate(
-            mention_count=models.Count("mentions", filter=current, distinct=True),
-            source_count=models.Count("mentions__sentence__source", filter=current, distinct=True),
+            mention_count=SubqueryCount(mentions.values("pk")),
+            source_count=SubqueryCount(mentions.values("sentence__source").distinct()),
         )
 
     def search(self, query):
         """Entities with a name or alias containing `query`, in any script: through the Latin
         key, and through the consonant skeleton that Urdu, Hindi and Latin spellings share."""
-        condition = models.Q(name__icontains=query) | models.Q(aliases__name__icontains=query)
+        return self.filter(pk__in=self.name_matches(query))
+
+    def name_matches(self, query, *more):
+        """The ids of the entities `search` finds, and of those in the id querysets `more`: one
+        UNION of lookups on single tables, each served by an index on PostgreSQL, where an OR
+        across the join to the aliases would scan every alias for every entity."""
+        aliases = self.model._meta.get_field("aliases")
+        condition = models.Q(name__icontains=query)
         key = names.match_key(query)
         if key:
-            condition |= models.Q(aliases__key__contains=key)
+            condition |= models.Q(key__contains=key)
         skeleton = " ".join(names.skeleton(query))
-        if len(skeleton) >= MIN_SKELETON_SEARCH:
-            condition |= models.Q(aliases__skeleton__contains=skeleton)
-        return self.filter(condition).distinct()
+        if len(skeleton) >= TRIGRAM:
+            condition |= models.Q(skeleton__contains=skeleton)
+        elif len(skeleton) >= MIN_SKELETON_SEARCH:
+            # Too short for a trigram index to narrow a substring test, and as a substring
+            # ("bj") it is in thousands of names: a whole word of the skeleton instead.
+            condition |= models.Q(skeleton__regex=rf"(^| ){re.escape(skeleton)}( |$)")
+        # The parts of a UNION may not be ordered: Meta.ordering is cleared from each.
+        by_name = self.model.objects.filter(name__icontains=query).order_by().values("pk")
+        by_alias = aliases.related_model.objects.filter(condition).order_by().values(aliases.field.name)
+        return by_name.union(by_alias, *(ids.order_by() for ids in more))
 
 
 class Entity(Reviewable):
@@ -174,6 +196,11 @@ class Mention(TextSpan):
                 name="mention_entity_matches_type",
             ),
         ]
+        # An entity's latest mentions (its page's co-mentions) without sorting all of them.
+        indexes = [
+            models.Index(fields=["person", "-sentence"], name="mention_person_latest"),
+            models.Index(fields=["organisation", "-sentence"], name="mention_organisation_latest"),
+        ]
 
     def __str__(self):
         return f"{self.text} ({self.get_entity_type_display()})"
@@ -189,7 +216,7 @@ class Mention(TextSpan):
 class RoleQuerySet(models.QuerySet):
     def current(self):
         """Roles given by the latest version of each article: every version repeats them."""
-        return self.filter(source__next_version__isnull=True)
+        return self.filter(is_current_version("source"))
 
 
 class Role(models.Model):

@@ -5,7 +5,8 @@ from simple_history.models import HistoricalRecords
 from factbook.curation.models import Reviewable, ReviewableQuerySet
 
 from factbook.entities.models import Organisation, Person
-from factbook.sources.models import Sentence, Source
+from factbook.queries import SubqueryCount
+from factbook.sources.models import Sentence, Source, is_current_version
 
 
 class EventKind(models.TextChoices):
@@ -34,10 +35,12 @@ class EventQuerySet(ReviewableQuerySet):
         return self.filter(models.Exists(sentences.current()) | ~models.Exists(sentences))
 
     def with_counts(self):
-        current = models.Q(sentences__source__next_version__isnull=True)
+        sentences = Event.sentences.through.objects.filter(
+            event=models.OuterRef("pk")
+        ).filter(is_current_version("sentence__source"))  # older versions repeat them
         return self.annotate(
-            sentence_count=models.Count("sentences", filter=current, distinct=True),
-            source_count=models.Count("sentences__source", filter=current, distinct=True),
+            sentence_count=SubqueryCount(sentences.values("pk")),
+            source_count=SubqueryCount(sentences.values("sentence__source").distinct()),
         )
 
     def for_source(self, source):
@@ -60,7 +63,13 @@ class Event(Reviewable):
 
     class Meta:
         ordering = ["-date", "title"]
-        indexes = [models.Index(fields=["kind"]), models.Index(fields=["date"])]
+        indexes = [
+            models.Index(fields=["kind"]),
+            models.Index(fields=["date"]),
+            models.Index(fields=["-date", "title", "id"], name="event_list_order"),
+            # Ascending b-tree indexes keep NULLs last, as the timeline wants its undated events.
+            models.Index(fields=["date", "title", "id"], name="event_timeline_order"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=(

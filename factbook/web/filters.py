@@ -5,7 +5,7 @@ searches as the search page does (factbook.web.search)."""
 
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.urls import reverse
 
 from factbook.claims.models import Claim, ClaimMode
 from factbook.curation.models import ReviewStatus
@@ -37,10 +37,30 @@ def choice_filter(choices, label=None, field_name=None):
     return django_filters.ChoiceFilter(field_name=field_name, choices=choices, label=label, empty_label=ANY)
 
 
+class AutocompleteInput(forms.TextInput):
+    """A record's id, picked from the names /autocomplete/<kind>/ offers as one types: a <select>
+    of every person would be megabytes. Shows the chosen record's name beside its id."""
+
+    template_name = "web/widgets/autocomplete.html"
+
+    def __init__(self, kind, queryset):
+        super().__init__()
+        self.kind, self.queryset = kind, queryset
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["url"] = reverse("web:autocomplete", args=[self.kind])
+        chosen = self.queryset.filter(pk=value).first() if str(value or "").isdigit() else None
+        context["widget"]["selected"] = str(chosen) if chosen else ""
+        return context
+
+
 def record_filter(queryset, label, field_name=None, method=None):
-    """A choice among records; through a to-many relation, so each row is listed once."""
+    """A choice among records, by id with an autocomplete; through a to-many relation, so each row is listed once."""
+    kind = queryset.model._meta.verbose_name_plural.replace(" ", "")
     return django_filters.ModelChoiceFilter(
-        field_name=field_name, queryset=queryset, label=label, method=method, empty_label=ANY, distinct=True
+        field_name=field_name, queryset=queryset, label=label, method=method, distinct=True,
+        widget=AutocompleteInput(kind, queryset),
     )
 
 
@@ -116,6 +136,8 @@ class ClaimFilter(django_filters.FilterSet):
         Organisation.objects.public(), "Organisation (claimant or subject)", method="by_or_about"
     )
     event_kind = choice_filter(EventKind.choices, "Event kind", "event__kind")
+    event = django_filters.ModelChoiceFilter(queryset=Event.objects.public(), label="Event (id)",
+                                             widget=forms.NumberInput)
     date_from = date_filter("sentence__source__published_on", "gte", "Published from")
     date_to = date_filter("sentence__source__published_on", "lte", "Published to")
 
@@ -124,5 +146,8 @@ class ClaimFilter(django_filters.FilterSet):
         fields = []
 
     def by_or_about(self, queryset, name, value):
-        """Claims `value` made or that are about it; `name` is "person" or "organisation"."""
-        return queryset.filter(Q(**{f"claimant_{name}": value}) | Q(**{f"about_{name}s": value})).distinct()
+        """Claims `value` made or that are about it; `name` is "person" or "organisation". One
+        set of ids, a UNION of two indexed lookups, rather than an OR across a join."""
+        made = Claim.objects.filter(**{f"claimant_{name}": value}).order_by().values("pk")
+        about = Claim._meta.get_field(f"about_{name}s").remote_field.through.objects.filter(**{name: value})
+        return queryset.filter(pk__in=made.union(about.values("claim_id")))

@@ -1,10 +1,13 @@
 """Site search over claims, sentences, persons, organisations and events.
 
 The `match_*` functions narrow a queryset to what matches a query; the list filters use them
-too, so a list's "q" finds what the search page finds. On PostgreSQL they also annotate `rank`
-(full-text rank with the `simple` configuration, trigram similarity for names); elsewhere
-they fall back to substring matching. Names are found in any script through
-EntityQuerySet.search (alias transliteration and consonant skeleton).
+too, so a list's "q" finds what the search page finds. On PostgreSQL they use its indexes
+(factbook/web/migrations/0002_search_indexes.py): sentences and claims by full text over a
+stored tsvector ('simple' configuration), names, titles and places by substring and trigram
+similarity, and they annotate `rank`; elsewhere they fall back to substring matching. Names are
+found in any script through EntityQuerySet.search (alias transliteration and consonant skeleton).
+Each group of the search page runs a few limited queries, never an OR of a text test with an
+`IN (subquery)`, which PostgreSQL re-scans for every row.
 """
 
 import re
@@ -20,10 +23,12 @@ from django.contrib.postgres.search import (
     SearchRank,
     SearchVector,
     SearchVectorExact,
+    SearchVectorField,
     TrigramWordSimilarity,
 )
+from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.db import connections
-from django.db.models import FloatField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import Expression, F, FloatField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 
@@ -31,11 +36,15 @@ from factbook.claims.models import Claim
 from factbook.entities import names
 from factbook.entities.models import Mention, Organisation, Person
 from factbook.events.models import Event
-from factbook.sources.models import Sentence, SentenceKind
+from factbook.sources.models import Sentence, SentenceKind, Source
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_GROUP = 20
-# Word similarity from which a name counts as a (misspelt) match without the alias rules.
+# Sentences and claims are ranked among this many of the newest matches: a common word is in
+# 80,000 sentences of a large collection, and ranking them all takes longer than a page may.
+RANKED_CANDIDATES = 1000
+# Word similarity from which a name counts as a (misspelt) match without the alias rules:
+# pg_trgm's word_similarity_threshold, which the web app sets on every PostgreSQL connection.
 MIN_NAME_SIMILARITY = 0.5
 
 
@@ -63,22 +72,54 @@ def on_postgresql(queryset):
     return connections[queryset.db].vendor == "postgresql"
 
 
-def match_text(queryset, fields, query, also=None):
-    """Rows with every word of `query` in one of `fields` (or matching `also`).
+class SearchDocument(Expression):
+    """The stored tsvector `search_document` of the queryset's own table (sentences, claims),
+    which a PostgreSQL-only migration adds (factbook/web/migrations/0002_search_indexes.py)."""
 
-    Substring hits count on every database, so part of a word finds it; PostgreSQL adds
-    full-text hits and ranks whole-word hits first."""
+    output_field = SearchVectorField()
+
+    def as_sql(self, compiler, connection):
+        table = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+        return f"{table}.search_document", []
+
+
+def words_query(query, prefix):
+    """A tsquery of every word of `query` (as whole words, or as beginnings of words)."""
+    lexemes = ("'{}'{}".format(word.replace("\\", "\\\\").replace("'", "''"), ":*" if prefix else "")
+               for word in query.split())
+    return SearchQuery(" & ".join(lexemes), config="simple", search_type="raw")
+
+
+def has_words(query, fields):
+    """Every word of `query` in one of `fields`, as a substring."""
     condition = Q()
     for word in query.split():
         condition &= reduce(or_, (Q(**{f"{field}__icontains": word}) for field in fields))
+    return condition
+
+
+def match_text(queryset, query):
+    """Rows (sentences, claims) whose text has every word of `query`.
+
+    On PostgreSQL through the stored tsvector and its GIN index: words that begin with each
+    query word match, whole-word hits rank first. Elsewhere any substring matches."""
+    if not on_postgresql(queryset):
+        return queryset.filter(has_words(query, ["text"]))
+    document = SearchDocument()
+    return (queryset.filter(SearchVectorExact(document, words_query(query, prefix=True)))
+            .annotate(rank=SearchRank(document, words_query(query, prefix=False))))
+
+
+def match_titles(queryset, fields, query, also=None):
+    """Rows with every word of `query` in one of `fields` (or matching `also`), ranked on PostgreSQL
+    by full-text rank (the substring tests use its trigram indexes)."""
+    condition = has_words(query, fields)
     if also is not None:
         condition |= also
+    queryset = queryset.filter(condition)
     if not on_postgresql(queryset):
-        return queryset.filter(condition)
-    vector = SearchVector(*fields, config="simple")
-    words = SearchQuery(query, config="simple", search_type="websearch")
-    matches = SearchVectorExact(vector, words)  # vector @@ query; a rank > 0 is not a match
-    return queryset.annotate(rank=SearchRank(vector, words)).filter(condition | Q(matches))
+        return queryset
+    return queryset.annotate(rank=SearchRank(SearchVector(*fields, config="simple"), words_query(query, prefix=False)))
 
 
 def named_entities(query):
@@ -86,14 +127,24 @@ def named_entities(query):
     return Person.objects.public().search(query), Organisation.objects.public().search(query)
 
 
+def named_ids(query):
+    """The ids of `named_entities`, read once for the search page's groups that all need them."""
+    return tuple(list(entities.values_list("pk", flat=True)) for entities in named_entities(query))
+
+
 def match_entities(queryset, query):
     """Persons or organisations named `query` in any script; on PostgreSQL also names within
     trigram reach of it (typos), ranked by similarity of the name or the closest alias."""
     model = queryset.model
-    found = Q(pk__in=model.objects.search(query).values("pk"))
     if not on_postgresql(queryset):
-        return queryset.filter(found)
+        return queryset.filter(pk__in=model.objects.name_matches(query))
     aliases = model._meta.get_field("aliases")
+    similar_name = TrigramWordSimilar(F("name"), query)  # name %> query, served by a trigram index
+    found = model.objects.name_matches(
+        query,
+        model.objects.filter(similar_name).values("pk"),
+        aliases.related_model.objects.filter(similar_name).values(aliases.field.name),
+    )
     closest_alias = (
         aliases.related_model.objects.filter(**{aliases.field.name: OuterRef("pk")})
         .annotate(similarity=TrigramWordSimilarity(Value(query), "name"))
@@ -104,29 +155,28 @@ def match_entities(queryset, query):
         TrigramWordSimilarity(Value(query), "name"),
         Coalesce(Subquery(closest_alias, output_field=FloatField()), 0.0),
     )
-    return queryset.annotate(rank=similarity).filter(found | Q(rank__gte=MIN_NAME_SIMILARITY))
+    return queryset.filter(pk__in=found).annotate(rank=similarity)
 
 
 def match_claims(queryset, query):
-    return match_text(queryset, ["text"], query)
+    return match_text(queryset, query)
+
+
+def events_with_participants(persons, organisations):
+    """Ids of the events `persons` or `organisations` (querysets or ids) take part in."""
+    through_persons = Event.persons.through.objects.filter(person__in=persons).values("event")
+    through_organisations = Event.organisations.through.objects.filter(organisation__in=organisations).values("event")
+    return through_persons.union(through_organisations)
 
 
 def match_events(queryset, query):
     """Events by title or place, and events whose participants are named `query`."""
-    persons, organisations = named_entities(query)
-    participants = Q(pk__in=Event.objects.filter(Q(persons__in=persons) | Q(organisations__in=organisations))
-                     .values("pk"))
-    return match_text(queryset, ["title", "place"], query, also=participants)
+    participants = events_with_participants(*named_entities(query))
+    return match_titles(queryset, ["title", "place"], query, also=Q(pk__in=participants))
 
 
-def mentions_named(query):
-    persons, organisations = named_entities(query)
+def mentions_of(persons, organisations):
     return Mention.objects.filter(Q(person__in=persons) | Q(organisation__in=organisations))
-
-
-def match_sentences(queryset, query):
-    """Sentences containing `query`, and sentences naming someone `query` names, in any script."""
-    return match_text(queryset, ["text"], query, also=Q(pk__in=mentions_named(query).values("sentence")))
 
 
 def text_hits(text, query):
@@ -154,6 +204,11 @@ def ranked(queryset):
     return queryset.order_by("-rank", *ordering) if on_postgresql(queryset) else queryset.order_by(*ordering)
 
 
+def among_newest(matches):
+    """`matches`, narrowed to the RANKED_CANDIDATES newest of them."""
+    return matches.filter(pk__in=matches.order_by("-pk").values("pk")[:RANKED_CANDIDATES])
+
+
 def first_results(queryset):
     """Up to RESULTS_PER_GROUP rows, and whether there are more."""
     rows = list(ranked(queryset)[:RESULTS_PER_GROUP + 1])
@@ -174,8 +229,14 @@ def entity_group(key, label, model, query):
                        list_url(f"web:{model._meta.model_name}_list", query))
 
 
-def event_group(query):
-    events, has_more = first_results(match_events(Event.objects.public().current(), query))
+def event_group(query, named):
+    """Events by title or place, best first, then events with a participant of that name: two
+    limited queries, where one with an OR over both would rank every participant's event."""
+    events = Event.objects.public().current()
+    by_title = list(ranked(match_titles(events, ["title", "place"], query))[:RESULTS_PER_GROUP + 1])
+    by_participant = events.filter(pk__in=events_with_participants(*named)).exclude(pk__in=[e.pk for e in by_title])
+    rows = by_title + list(by_participant.order_by(*Event._meta.ordering, "pk")[:RESULTS_PER_GROUP + 1 - len(by_title)])
+    events, has_more = rows[:RESULTS_PER_GROUP], len(rows) > RESULTS_PER_GROUP
     for event in events:
         event.hits = text_hits(event.title, query)
     return ResultGroup("events", "Events", "web/_search_events.html", events, has_more,
@@ -183,24 +244,43 @@ def event_group(query):
 
 
 def claim_group(query):
-    claims, has_more = first_results(match_claims(Claim.objects.public().with_provenance(), query))
+    claims, has_more = first_results(among_newest(match_claims(Claim.objects.public().with_provenance(), query)))
     for claim in claims:
         claim.hits = text_hits(claim.text, query)
     return ResultGroup("claims", "Claims", "web/_search_claims.html", claims, has_more,
                        list_url("web:claim_list", query))
 
 
-def sentence_group(query):
-    """Sentences of current articles (not page chrome), each named person or organisation marked."""
+def sentence_group(query, named):
+    """Sentences of current articles (not page chrome) containing the words, best first, then
+    sentences naming someone `query` names; each named person or organisation marked."""
     sentences = (
         Sentence.objects.current().exclude(kind=SentenceKind.CHROME)
         .select_related("source")
-        .prefetch_related(Prefetch("mentions", queryset=mentions_named(query), to_attr="named"))
+        .prefetch_related(Prefetch("mentions", queryset=mentions_of(*named), to_attr="named"))
     )
-    sentences, has_more = first_results(match_sentences(sentences, query))
+    by_text = list(ranked(among_newest(match_text(sentences, query)))[:RESULTS_PER_GROUP + 1])
+    by_name = (sentences.filter(pk__in=mentions_of(*named).values("sentence"))
+               .exclude(pk__in=[sentence.pk for sentence in by_text]).order_by(*Sentence._meta.ordering, "pk"))
+    rows = by_text + list(by_name[:RESULTS_PER_GROUP + 1 - len(by_text)])
+    sentences, has_more = rows[:RESULTS_PER_GROUP], len(rows) > RESULTS_PER_GROUP
     for sentence in sentences:
         sentence.hits = text_hits(sentence.text, query) + sentence.named
     return ResultGroup("sentences", "Sentences", "web/_search_sentences.html", sentences, has_more)
+
+
+AUTOCOMPLETE_RESULTS = 10
+
+
+def autocomplete_choices(kind, query):
+    """The records a filter's autocomplete offers for `query`: the best-matching public persons
+    or organisations, or current sources by title."""
+    if not query:
+        return Source.objects.none()
+    if kind == "sources":
+        return Source.objects.current().filter(title__icontains=query).order_by(*Source._meta.ordering, "pk")
+    model = {"persons": Person, "organisations": Organisation}[kind]
+    return ranked(match_entities(model.objects.public(), query))
 
 
 def search_all(query):
@@ -208,10 +288,11 @@ def search_all(query):
     query = clean_query(query)
     if not query:
         return []
+    named = named_ids(query)
     return [
         entity_group("persons", "Persons", Person, query),
         entity_group("organisations", "Organisations", Organisation, query),
-        event_group(query),
+        event_group(query, named),
         claim_group(query),
-        sentence_group(query),
+        sentence_group(query, named),
     ]

@@ -2,11 +2,14 @@
 page per kind of record. Claims, events, persons and organisations always come from `.public()`."""
 
 from itertools import groupby
+from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.paginator import Paginator
-from django.db.models import Count, F, Prefetch, Q
+from django.core.cache import cache
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from factbook.claims.models import Claim
 from factbook.corroboration.related import also_reported_by
@@ -15,30 +18,51 @@ from factbook.events.models import Event
 from factbook.sources.models import Sentence, Source
 
 from .filters import ClaimFilter, EventFilter, OrganisationFilter, PersonFilter, SourceFilter
-from .search import clean_query, search_all
+from .pagination import EstimatingPaginator
+from .search import AUTOCOMPLETE_RESULTS, autocomplete_choices, clean_query, search_all
 
 LATEST_CLAIMS_ON_HOME = 10
 CO_MENTIONS_SHOWN = 10
+# Counted over this many of an entity's latest sentences: a person named in 20,000 would
+# otherwise cost a scan of every mention beside theirs on each view of their page.
+CO_MENTION_SENTENCES = 2000
 TIMELINE_PAGE_SIZE = 100
+# An entity's events, sources and roles shown on its page; its lists hold the rest.
+LINKS_SHOWN = 10
+# The home page's counts are recomputed at most this often (seconds): counting a million claims
+# takes half a second, and nobody needs the exact number at the second.
+HOME_COUNTS_TIMEOUT = 60
 
 
 def public_claims():
-    """Claims readers may see, with what every claim row shows already joined."""
-    return Claim.objects.public().with_provenance()
+    """Claims readers may see, newest first, with what every claim row shows already joined."""
+    return Claim.objects.public().with_provenance().latest_first()
+
+
+def page_of(request, queryset, per_page=None, page_key="page"):
+    paginator = EstimatingPaginator(queryset, per_page or settings.FACTBOOK_PAGE_SIZE)
+    page = paginator.get_page(request.GET.get(page_key))
+    page.key = page_key  # the query parameter its links change
+    return page
 
 
 def filtered_page(request, filterset_class, queryset, per_page=None):
     """The filter form bound to the query string, and one page of what it lets through."""
     filterset = filterset_class(request.GET, queryset=queryset)
-    paginator = Paginator(filterset.qs, per_page or settings.FACTBOOK_PAGE_SIZE)
-    return {"filter": filterset, "page": paginator.get_page(request.GET.get("page"))}
+    return {"filter": filterset, "page": page_of(request, filterset.qs, per_page)}
 
 
 def filtered_list(request, template_name, filterset_class, queryset):
     """Render one page of `queryset` as narrowed by the filter form in the query string."""
-    # Querysets with counts ignore Meta.ordering (GROUP BY); pages need an explicit, total order.
-    queryset = queryset.order_by(*queryset.model._meta.ordering, "pk")
+    if not queryset.query.order_by:  # pages need a total order
+        queryset = queryset.order_by(*queryset.model._meta.ordering, "pk")
     return render(request, template_name, filtered_page(request, filterset_class, queryset))
+
+
+def first_few(queryset):
+    """Up to LINKS_SHOWN rows, and whether there are more."""
+    rows = list(queryset[:LINKS_SHOWN + 1])
+    return rows[:LINKS_SHOWN], len(rows) > LINKS_SHOWN
 
 
 def article_sentences(source, marked_claims, with_mentions=False):
@@ -54,14 +78,20 @@ def article_sentences(source, marked_claims, with_mentions=False):
     return sentences
 
 
-def home(request):
-    context = {
+def home_counts():
+    return {
         "source_count": Source.objects.current().count(),
         "person_count": Person.objects.public().count(),
         "organisation_count": Organisation.objects.public().count(),
         "event_count": Event.objects.public().current().count(),
         "claim_count": Claim.objects.public().count(),
-        "latest_claims": public_claims().order_by("-created_at", "-pk")[:LATEST_CLAIMS_ON_HOME],
+    }
+
+
+def home(request):
+    context = {
+        **cache.get_or_set("web:home_counts", home_counts, HOME_COUNTS_TIMEOUT),
+        "latest_claims": public_claims()[:LATEST_CLAIMS_ON_HOME],
     }
     return render(request, "web/home.html", context)
 
@@ -102,11 +132,14 @@ def organisation_list(request):
 
 
 def co_mentioned(entity):
-    """The persons and organisations most often named in the same sentences as `entity`, with
-    `.together`: in how many sentences. One query; the records are built from its rows."""
+    """The persons and organisations most often named in the same sentences as `entity`, among
+    its latest CO_MENTION_SENTENCES sentences, with `.together`: in how many. Two queries (the
+    sentences, then the names in them, so the planner knows how few sentences they are); the
+    records are built from the rows."""
     kind = entity._meta.model_name  # "person" or "organisation", as the Mention fields are named
+    latest = Mention.objects.filter(**{kind: entity}).order_by("-sentence").values_list("sentence", flat=True)
     rows = (
-        Mention.objects.filter(sentence__in=Sentence.objects.filter(**{f"mentions__{kind}": entity}))
+        Mention.objects.filter(sentence__in=list(latest[:CO_MENTION_SENTENCES]))
         .exclude(**{kind: entity})
         .filter(Q(person__in=Person.objects.public()) | Q(organisation__in=Organisation.objects.public()))
         .values("person", "person__name", "organisation", "organisation__name")
@@ -123,16 +156,23 @@ def co_mentioned(entity):
 
 
 def entity_detail(request, model, pk):
-    """The page of a person or an organisation: both are shown the same way."""
+    """The page of a person or an organisation: both are shown the same way, their claims in
+    pages, their events and sources the latest few with a link to the filtered list."""
     entity = get_object_or_404(model.objects.public().prefetch_related("aliases"), pk=pk)
+    kind = model._meta.model_name  # "person" or "organisation", as the filters and Mention name it
+    named = Mention.objects.filter(sentence__source=OuterRef("pk"), **{kind: entity})
+    events, more_events = first_few(entity.events.public().current())
+    sources, more_sources = first_few(Source.objects.current().filter(Exists(named)))
     context = {
         "entity": entity,
         "entity_label": model._meta.verbose_name,
-        "roles": entity.roles.current().select_related("source") if model is Person else [],
-        "claims_made": public_claims().made_by(entity),
-        "claims_about": public_claims().about(entity),
-        "events": entity.events.public().current(),
-        "sources": Source.objects.current().filter(sentences__mentions__in=entity.mentions.all()).distinct(),
+        "roles": entity.roles.current().select_related("source")[:LINKS_SHOWN] if model is Person else [],
+        "claims_made": page_of(request, public_claims().made_by(entity), page_key="made"),
+        "claims_about": page_of(request, public_claims().about(entity), page_key="about"),
+        "events": events,
+        "more_events_url": more_events and f"{reverse('web:event_list')}?{urlencode({kind: entity.pk})}",
+        "sources": sources,
+        "more_sources_url": more_sources and f"{reverse('web:source_list')}?{urlencode({kind: entity.pk})}",
         "co_mentioned": co_mentioned(entity),
     }
     return render(request, "web/entity_detail.html", context)
@@ -169,7 +209,7 @@ def event_detail(request, pk):
         "persons": event.persons.public(),
         "organisations": event.organisations.public(),
         "sentences": event.sentences.current().select_related("source").order_by("source", "position"),
-        "claims": public_claims().filter(event=event),
+        "claims": page_of(request, public_claims().filter(event=event)),
     }
     return render(request, "web/event_detail.html", context)
 
@@ -190,3 +230,14 @@ def claim_detail(request, pk):
         "also_reported": also_reported_by(claim),
     }
     return render(request, "web/claim_detail.html", context)
+
+
+AUTOCOMPLETE_KINDS = {"persons", "organisations", "sources"}
+
+
+def autocomplete(request, kind):
+    """JSON for the filter forms' record fields: the public records whose name or title matches `q`."""
+    if kind not in AUTOCOMPLETE_KINDS:
+        raise Http404(f"There is no autocomplete for {kind}.")
+    records = autocomplete_choices(kind, clean_query(request.GET.get("q", "")))[:AUTOCOMPLETE_RESULTS]
+    return JsonResponse({"results": [{"id": record.pk, "text": str(record)} for record in records]})

@@ -15,11 +15,12 @@ FIELDS = {
     "source": RECORD_FIELDS | {"title", "language", "publisher", "article_url", "published_on",
                                "published_on_is_approximate"},
     "sentence": RECORD_FIELDS | {"source", "position", "kind", "start", "end", "text"},
-    "person": RECORD_FIELDS | {"name", "description", "wikidata_id", "status", "reviewed_at", "aliases"},
+    "person": RECORD_FIELDS | {"name", "description", "wikidata_id", "status", "reviewed_at", "aliases",
+                               "claims_url"},
     "organisation": RECORD_FIELDS | {"name", "description", "wikidata_id", "status", "reviewed_at", "aliases",
-                                     "kind"},
+                                     "kind", "claims_url"},
     "event": RECORD_FIELDS | {"kind", "title", "date", "date_precision", "place", "status", "reviewed_at",
-                              "persons", "organisations", "sentences"},
+                              "persons", "organisations", "sentences", "claims_url"},
     "claim": RECORD_FIELDS | {"annotation_url", "text", "mode", "status", "reviewed_at", "claimant", "sentence",
                               "start", "end", "source", "event", "about_persons", "about_organisations"},
 }
@@ -158,6 +159,20 @@ def test_claims_filter_by_person_as_claimant_or_subject(client, bajwa_claim):
     ids = listed_ids(client, "claim", person=bajwa.pk)
     assert bajwa_claim.pk in ids
     assert sorted(ids) == sorted(by_or_about.values_list("pk", flat=True))
+
+
+@pytest.mark.parametrize("kind, with_claims, claims_of", [
+    ("person", "claims_made", lambda person: Q(claimant_person=person) | Q(about_persons=person)),
+    ("event", "claims", lambda event: Q(event=event)),
+])
+def test_a_record_links_to_its_claims_in_pages(client, imported_seeds, kind, with_claims, claims_of):
+    model = {"person": Person, "event": Event}[kind]
+    record = model.objects.public().filter(**{f"{with_claims}__isnull": False}).first()
+    claims_url = get_json(client, reverse(f"api:{kind}-detail", args=[record.pk]))["claims_url"]
+    page = get_json(client, claims_url)
+    expected = Claim.objects.public().filter(claims_of(record)).distinct()
+    assert sorted(row["id"] for row in page["results"]) == sorted(expected.values_list("pk", flat=True))
+    assert page["count"] == expected.count()
 
 
 def test_persons_are_found_by_a_name_in_any_script(client, bajwa_claim):

@@ -76,7 +76,7 @@ def test_claims_filter_by_source(client, bajwa_claim, munir_claim, urdu_source):
 
 
 def test_claims_filter_by_person_as_claimant_or_subject(client, bajwa, bajwa_claim, ispr_claim, lavrov_claim):
-    assert listed(client, "web:claim_list", person=bajwa.pk) == [bajwa_claim, ispr_claim]
+    assert listed(client, "web:claim_list", person=bajwa.pk) == [ispr_claim, bajwa_claim]  # newest first
 
 
 def test_claims_filter_by_text(client, bajwa_claim, lavrov_claim):
@@ -95,7 +95,7 @@ def test_filters_survive_in_pagination_links(client, settings, bajwa_claim, ispr
     first_page = client.get(reverse("web:claim_list"), {"language": "ur"}).content.decode()
     assert 'href="?language=ur&amp;page=2"' in first_page
     second_page = client.get(reverse("web:claim_list"), {"language": "ur", "page": 2})
-    assert list(second_page.context["page"]) == [lavrov_claim, article_claim]
+    assert list(second_page.context["page"]) == [ispr_claim, bajwa_claim]  # newest first
 
 
 def test_sources_filter_by_person_mentioned(client, urdu_source, hindi_source, munir):

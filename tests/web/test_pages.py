@@ -1,9 +1,13 @@
 import re
+import time
 from datetime import date
+from types import SimpleNamespace
 
 import pytest
+from django.core.cache.backends import locmem
 from django.urls import reverse
 
+from factbook.curation.models import ReviewStatus
 from factbook.events.models import DatePrecision, Event, EventKind
 from factbook.sources.models import Sentence, Source
 
@@ -42,6 +46,16 @@ def test_home_shows_counts_links_and_latest_claims(client, bajwa_claim, munir_cl
     for url_name in LIST_PAGES[1:]:
         assert f'href="{reverse(url_name)}"' in html
     assert munir_claim.get_absolute_url() in html
+
+
+def test_home_counts_are_kept_for_a_minute(client, monkeypatch, bajwa_claim, munir_claim, rejected_claim):
+    client.get(reverse("web:home"))
+    rejected_claim.status = ReviewStatus.VERIFIED
+    rejected_claim.save()
+    assert "<strong>2</strong> claims" in html_of(client, reverse("web:home"))
+    a_minute_later = time.time() + 61
+    monkeypatch.setattr(locmem, "time", SimpleNamespace(time=lambda: a_minute_later))  # the cache's clock
+    assert "<strong>3</strong> claims" in html_of(client, reverse("web:home"))
 
 
 def test_page_chrome_is_english_with_local_assets_only(client, db):

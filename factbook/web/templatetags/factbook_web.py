@@ -60,10 +60,11 @@ def text_attrs(text, language=""):
 
 
 @register.simple_tag(takes_context=True)
-def page_url(context, number):
-    """The current query string with only the page changed, so the filters survive paging."""
+def page_url(context, number, key="page"):
+    """The current query string with only the page `key` changed, so the filters (and the
+    other lists' pages) survive paging."""
     query = context["request"].GET.copy()
-    query["page"] = number
+    query[key] = number
     return f"?{query.urlencode()}"
 
 

@@ -1,0 +1,31 @@
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+
+from factbook.benchmark.fill import fill
+
+
+class Command(BaseCommand):
+    help = ("Fill the PostgreSQL database with made-up articles (Urdu, Hindi, English), persons, "
+            "organisations, events and claims at a chosen size, for scripts/benchmark-pages.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--claims", type=int, default=1_000_000, help="About how many claims (default 1,000,000).")
+        parser.add_argument("--seed", type=int, default=0, help="Random seed: the same seed fills the same rows.")
+        parser.add_argument("--replace", action="store_true",
+                            help="Empty the sources, entities, events and claims tables first.")
+
+    def handle(self, *args, claims, seed, replace, **options):
+        began = time.monotonic()
+        try:
+            counts = fill(claims, seed=seed, replace=replace,
+                          progress=lambda line: self.stdout.write(f"{time.monotonic() - began:6.0f} s  {line}"))
+        except ValueError as error:
+            raise CommandError(str(error)) from error
+        with connection.cursor() as cursor:
+            # Sets the visibility map, so that index-only scans need not read the tables.
+            cursor.execute("VACUUM")
+        for table, count in counts.items():
+            self.stdout.write(f"{table:22} {count:>12,}")
+        self.stdout.write(f"Filled in {time.monotonic() - began:.0f} s.")
