@@ -232,6 +232,7 @@ class Role(models.Model):
 
     class Meta:
         ordering = ["person", "-as_of"]
+        indexes = [models.Index(fields=["person", "-as_of"], name="role_person_latest")]  # a person's latest roles
         constraints = [
             models.UniqueConstraint(fields=["person", "title", "source"], name="role_unique_per_source"),
         ]

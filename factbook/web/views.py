@@ -18,19 +18,19 @@ from factbook.events.models import Event
 from factbook.sources.models import Sentence, Source
 
 from .filters import ClaimFilter, EventFilter, OrganisationFilter, PersonFilter, SourceFilter
-from .pagination import EstimatingPaginator
+from .pagination import EstimatingPaginator, bounded_count
 from .search import AUTOCOMPLETE_RESULTS, autocomplete_choices, clean_query, search_all
 
 LATEST_CLAIMS_ON_HOME = 10
 CO_MENTIONS_SHOWN = 10
 # Counted over this many of an entity's latest sentences: a person named in 20,000 would
 # otherwise cost a scan of every mention beside theirs on each view of their page.
-CO_MENTION_SENTENCES = 2000
+CO_MENTION_SENTENCES = 1000
 TIMELINE_PAGE_SIZE = 100
 # An entity's events, sources and roles shown on its page; its lists hold the rest.
 LINKS_SHOWN = 10
-# The home page's counts are recomputed at most this often (seconds): counting a million claims
-# takes half a second, and nobody needs the exact number at the second.
+# The home page's counts are recomputed at most this often (seconds): nobody needs them exact
+# to the second, and even bounded counts are five queries.
 HOME_COUNTS_TIMEOUT = 60
 
 
@@ -79,12 +79,13 @@ def article_sentences(source, marked_claims, with_mentions=False):
 
 
 def home_counts():
+    """(count, exact) of each kind of record readers may see."""
     return {
-        "source_count": Source.objects.current().count(),
-        "person_count": Person.objects.public().count(),
-        "organisation_count": Organisation.objects.public().count(),
-        "event_count": Event.objects.public().current().count(),
-        "claim_count": Claim.objects.public().count(),
+        "source_count": bounded_count(Source.objects.current()),
+        "person_count": bounded_count(Person.objects.public()),
+        "organisation_count": bounded_count(Organisation.objects.public()),
+        "event_count": bounded_count(Event.objects.public().current()),
+        "claim_count": bounded_count(Claim.objects.public()),
     }
 
 

@@ -1,6 +1,7 @@
 """Template tags for showing article text safely and in its own direction, and for navigation."""
 
 from django import template
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.urls import reverse
 from django.utils.html import escape, format_html, format_html_join
 
@@ -45,6 +46,13 @@ def _linked(text, start, end, mentions):
         pieces.append(format_html('<a class="mention" href="{}">{}</a>', mention.entity.get_absolute_url(), piece)
                       if mention else escape(piece))
     return format_html_join("", "{}", ((piece,) for piece in pieces))
+
+
+@register.simple_tag
+def bounded_count(count):
+    """A (count, exact) pair of factbook.web.pagination.bounded_count as readers see it."""
+    number, exact = count
+    return intcomma(number) if exact else f"about {intcomma(number)}"
 
 
 @register.simple_tag
