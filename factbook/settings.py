@@ -21,6 +21,7 @@ ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").spl
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
 INSTALLED_APPS = [
+    "factbook.curation",  # before the admin: its admin/base_site.html adds the shipped fonts
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -34,7 +35,6 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
-    "factbook.curation",
     "factbook.sources",
     "factbook.entities",
     "factbook.events",
@@ -118,6 +118,11 @@ STORAGES = {
 FACTBOOK_MAX_ARTICLE_BYTES = int(os.environ.get("FACTBOOK_MAX_ARTICLE_BYTES", str(2 * 1024 * 1024)))
 FACTBOOK_SEEDS_DIR = BASE_DIR / "seeds"
 FACTBOOK_PAGE_SIZE = 25
+# Who publishes the fact-checks: the author of every ClaimReview. "url" defaults to the site's home.
+FACTBOOK_PUBLISHER = {
+    "name": os.environ.get("FACTBOOK_PUBLISHER_NAME", "Factbook"),
+    "url": os.environ.get("FACTBOOK_PUBLISHER_URL", ""),
+}
 
 # The JSON API at /api/: public, read-only, so no logins (and no CSRF) are involved.
 REST_FRAMEWORK = {

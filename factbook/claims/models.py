@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from factbook.curation.models import CHECKABLE_STATUSES, Reviewable, ReviewableQuerySet, ReviewStatus
+from factbook.curation.models import CHECKABLE_STATUSES, Reviewable, ReviewableQuerySet, ReviewStatus, display_name
 from factbook.entities.models import Organisation, Person
 from factbook.events.models import Event
 from factbook.sources.models import Sentence, Source
@@ -75,9 +75,14 @@ class FactCheck(models.Model):
     def meaning(self):
         return VERDICT_MEANINGS[Verdict(self.verdict)]
 
+    def public_evidence(self):
+        """Evidence readers may follow: outside pages, sources, and claims no curator rejected."""
+        return (self.evidence.exclude(claim__status=ReviewStatus.REJECTED)
+                .select_related("claim__sentence__source", "source"))
+
     @property
     def checker_name(self):
-        return (self.checked_by.get_full_name() or self.checked_by.get_username()) if self.checked_by else ""
+        return display_name(self.checked_by)
 
 
 class FactCheckEvidence(models.Model):

@@ -16,8 +16,21 @@ class ReviewStatus(models.TextChoices):
     REJECTED = "rejected", "Rejected"  # not a claim, person, ... of the article at all
 
 
+REVIEW_MEANINGS = {
+    ReviewStatus.UNREVIEWED: "Found by the import; no curator has checked it against the article yet.",
+    ReviewStatus.CONFIRMED: "A curator checked it against the article: the article says this, and says who said it.",
+    ReviewStatus.CORRECTED: "A curator fixed what the import got wrong (the words, the speaker, the names) "
+                            "and it now matches the article.",
+    ReviewStatus.REJECTED: "Not in the article as extracted (not a claim, not this person). Hidden from the site.",
+}
+
 # A fact-check needs a claim the curators agree the article makes, as extracted or as corrected.
 CHECKABLE_STATUSES = [ReviewStatus.CONFIRMED, ReviewStatus.CORRECTED]
+
+
+def display_name(user):
+    """How the site names a curator: full name, else user name; empty for no one."""
+    return (user.get_full_name() or user.get_username()) if user else ""
 
 
 class CuratedQuerySet(models.QuerySet):
@@ -98,6 +111,10 @@ class Reviewable(Curated):
     @property
     def is_reviewed(self):
         return self.status != ReviewStatus.UNREVIEWED
+
+    @property
+    def reviewer_name(self):
+        return display_name(self.reviewed_by)
 
     @property
     def is_checkable(self):

@@ -18,4 +18,5 @@ urlpatterns = [
     path("events/<int:pk>/", views.event_detail, name="event_detail"),
     path("claims/", views.claim_list, name="claim_list"),
     path("claims/<int:pk>/", views.claim_detail, name="claim_detail"),
+    path("how-we-check/", views.how_we_check, name="how_we_check"),
 ]

@@ -6,10 +6,12 @@ from itertools import groupby
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Prefetch, Q
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 
-from factbook.claims.models import Claim
+from factbook.claims.models import BEST_RATING, RATING_VALUES, VERDICT_MEANINGS, WORST_RATING, Claim, Verdict
 from factbook.corroboration.related import also_reported_by
+from factbook.curation.models import REVIEW_MEANINGS, EntityMerge, ReviewStatus
 from factbook.entities.models import Mention, Organisation, Person
 from factbook.events.models import Event
 from factbook.sources.models import Sentence, Source
@@ -122,9 +124,19 @@ def co_mentioned(entity):
     return others
 
 
+def merged_into(model, pk):
+    """A permanent redirect to the entity that `pk` was merged into: its address keeps working."""
+    survivor = EntityMerge.objects.survivor_id(model._meta.model_name, pk)
+    if survivor is None:
+        raise Http404(f"No {model._meta.verbose_name} {pk}.")
+    return redirect(model(pk=survivor), permanent=True)
+
+
 def entity_detail(request, model, pk):
     """The page of a person or an organisation: both are shown the same way."""
-    entity = get_object_or_404(model.objects.public().prefetch_related("aliases"), pk=pk)
+    entity = model.objects.public().prefetch_related("aliases").filter(pk=pk).first()
+    if entity is None:
+        return merged_into(model, pk)
     context = {
         "entity": entity,
         "entity_label": model._meta.verbose_name,
@@ -179,10 +191,13 @@ def claim_list(request):
 
 
 def claim_detail(request, pk):
-    claim = get_object_or_404(Claim.objects.reachable().with_provenance(), pk=pk)
+    claim = get_object_or_404(Claim.objects.reachable().with_provenance().select_related("reviewed_by"), pk=pk)
     event = Event.objects.public().filter(pk=claim.event_id).first()
     context = {
         "claim": claim,
+        "evidence": claim.fact_check.public_evidence() if claim.fact_check else [],
+        "checked_with": public_claims().filter(fact_check=claim.fact_check_id).exclude(pk=claim.pk)
+        if claim.fact_check else [],
         "event": event,
         "about_persons": claim.about_persons.public(),
         "about_organisations": claim.about_organisations.public(),
@@ -190,3 +205,14 @@ def claim_detail(request, pk):
         "also_reported": also_reported_by(claim),
     }
     return render(request, "web/claim_detail.html", context)
+
+
+def how_we_check(request):
+    """What the extraction review statuses and the verdicts mean, and how a verdict is rated."""
+    context = {
+        "statuses": [(status, REVIEW_MEANINGS[status]) for status in ReviewStatus],
+        "verdicts": [(verdict, VERDICT_MEANINGS[verdict], RATING_VALUES.get(verdict)) for verdict in Verdict],
+        "best_rating": BEST_RATING,
+        "worst_rating": WORST_RATING,
+    }
+    return render(request, "web/how_we_check.html", context)
