@@ -41,12 +41,27 @@ def changed_labels(form):
 
 
 class CuratedAdmin(ScriptAwareFields, SimpleHistoryAdmin):
-    """Every save from the admin marks the row as curated and says in the history what changed."""
+    """Every save from the admin marks the row as curated (where it has the marker) and says in
+    the history what changed."""
 
     def save_model(self, request, obj, form, change):
-        obj.mark_curated(request.user)
+        if hasattr(obj, "mark_curated"):
+            obj.mark_curated(request.user)
         obj._change_reason = (_("Edited in the admin: %s") % changed_labels(form)) if change else _("Added in the admin")
         super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        """Rows edited inline (aliases, evidence, mentions) are curated too, with the reason."""
+        reason = _("Edited in the admin, on the page of %s") % form.instance
+        for obj in formset.save(commit=False):
+            if hasattr(obj, "mark_curated"):
+                obj.mark_curated(request.user)
+            obj._change_reason = reason
+            obj.save()
+        for obj in formset.deleted_objects:
+            obj._change_reason = reason
+            obj.delete()
+        formset.save_m2m()
 
 
 def _review_action(status):
