@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -229,6 +230,7 @@ class EvidenceInline(ScriptAwareFields, admin.TabularInline):
     model = FactCheckEvidence
     fields = ["claim", "source", "url", "note"]
     autocomplete_fields = ["claim", "source"]
+    formfield_overrides = {models.URLField: {"form_class": forms.URLField, "assume_scheme": "https"}}
     extra = 1
 
 
@@ -236,7 +238,8 @@ class FactCheckForm(forms.ModelForm):
     """The claims a fact-check is about: several claims that say the same thing share it, and
     each must have its extraction confirmed first."""
 
-    claims = forms.ModelMultipleChoiceField(queryset=Claim.objects.all(), required=True)
+    claims = forms.ModelMultipleChoiceField(
+        queryset=Claim.objects.all(), help_text="Claims that say the same thing, in any article or language.")
 
     class Meta:
         model = FactCheck
@@ -244,7 +247,10 @@ class FactCheckForm(forms.ModelForm):
 
     def __init__(self, *args, admin_site=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["claims"].widget = AutocompleteSelectMultiple(FactCheck._meta.get_field("claims"), admin_site)
+        claims = self.fields["claims"]
+        # The admin's autocomplete serves foreign keys only; evidence's key to Claim offers the same claims.
+        claims.widget = AutocompleteSelectMultiple(FactCheckEvidence._meta.get_field("claim"), admin_site)
+        claims.widget.choices = claims.choices  # as ModelChoiceField does for the widget it was made with
         if self.instance.pk:
             self.fields["claims"].initial = list(self.instance.claims.values_list("pk", flat=True))
 
