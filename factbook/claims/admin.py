@@ -159,7 +159,7 @@ class ClaimAdmin(ReviewAdmin):
     def sentence_in_context(self, claim):
         return claim_in_context(claim, sentences_around([claim])[claim.pk])
 
-    @admin.display(description="")
+    @admin.display(description="Verdict")
     def fact_check_actions(self, claim):
         if not claim.is_checkable:
             return _("Confirm (or correct) the extraction first: only then can the claim be fact-checked.")
