@@ -58,6 +58,10 @@ def merge_entities(survivor, others, user=None) -> list[EntityMerge]:
         # Moved rows are curated: a re-import must not point them back at a new entity.
         moved_mentions.mark_curated(user)
         moved_claims.mark_curated(user)
+        Claim.objects.filter(pk__in=links.claims_about.objects.filter(**{links.field: other}).values("claim")
+                             ).mark_curated(user)
+        Event.objects.filter(pk__in=links.events.objects.filter(**{links.field: other}).values("event")
+                             ).mark_curated(user)
         moved = {
             "aliases": _move_aliases(links, other, survivor, reason),
             "mentions": moved_mentions.update(**{links.field: survivor}),
