@@ -88,3 +88,8 @@ def test_a_redirect_follows_a_survivor_that_was_merged_again(client, bajwa):
 
 def test_a_person_never_merged_is_still_not_found(client, db):
     assert client.get(reverse("web:person_detail", args=[999999])).status_code == 404
+
+
+def test_one_record_is_counted_in_the_singular(client, bajwa, lavrov):
+    html = html_of(client, reverse("web:person_list") + f"?q={bajwa.name}")
+    assert '<p class="result-count">1 person</p>' in html
