@@ -3,7 +3,7 @@ import unicodedata
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
@@ -195,14 +195,14 @@ class ClaimAdmin(ReviewAdmin):
         source = get_object_or_404(Source, pk=source_id)
         if request.method == "POST":
             if not self.has_change_permission(request):
-                return self.admin_site.login(request) if not request.user.is_authenticated else redirect(request.path)
+                raise PermissionDenied
             status = {"confirm": ReviewStatus.CONFIRMED, "reject": ReviewStatus.REJECTED}[request.POST["decision"]]
             claim = get_object_or_404(Claim, pk=request.POST["claim"], sentence__source=source)
             Claim.objects.filter(pk=claim.pk).review(status, request.user, request.POST.get("review_note", "").strip(),
                                                      reason=_("Review queue: marked %s") % status.label.lower())
             return redirect(f"{request.path}?after={claim.pk}")
         if not self.has_view_permission(request):
-            return redirect("admin:index")
+            raise PermissionDenied
         waiting = (Claim.objects.filter(sentence__source=source).unreviewed().with_provenance()
                    .order_by("sentence__position", "start", "pk"))
         total = waiting.count()

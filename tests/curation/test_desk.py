@@ -180,7 +180,7 @@ def test_a_viewer_sees_the_queue_but_cannot_decide(client, viewer, queue_source)
     client.force_login(viewer)
     first = in_article_order(queue_source)[0]
     assert 'data-key="c"' not in client.get(queue_url(queue_source)).content.decode()
-    client.post(queue_url(queue_source), {"claim": first.pk, "decision": "confirm"})
+    assert client.post(queue_url(queue_source), {"claim": first.pk, "decision": "confirm"}).status_code == 403
     first.refresh_from_db()
     assert first.status == "unreviewed"
 
