@@ -78,6 +78,7 @@ CONTENT_SECURITY_POLICY = {
 }
 
 INSTALLED_APPS = [
+    "factbook.curation",  # before the admin: its admin/base_site.html adds the shipped fonts
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -92,7 +93,6 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "csp",
-    "factbook.curation",
     "factbook.sources",
     "factbook.entities",
     "factbook.events",
@@ -180,6 +180,11 @@ FACTBOOK_MAX_ARTICLE_BYTES = int(os.environ.get("FACTBOOK_MAX_ARTICLE_BYTES", st
 FACTBOOK_MAX_METADATA_BYTES = int(os.environ.get("FACTBOOK_MAX_METADATA_BYTES", str(1024 * 1024)))
 FACTBOOK_SEEDS_DIR = BASE_DIR / "seeds"
 FACTBOOK_PAGE_SIZE = 25
+# Who publishes the fact-checks: the author of every ClaimReview. "url" defaults to the site's home.
+FACTBOOK_PUBLISHER = {
+    "name": os.environ.get("FACTBOOK_PUBLISHER_NAME", "Factbook"),
+    "url": os.environ.get("FACTBOOK_PUBLISHER_URL", ""),
+}
 
 # The JSON API at /api/: public, read-only, so no logins (and no CSRF) are involved.
 REST_FRAMEWORK = {

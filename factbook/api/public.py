@@ -8,7 +8,7 @@ are left out of every row as well.
 
 from django.db.models import Prefetch
 
-from factbook.claims.models import Claim
+from factbook.claims.models import Claim, FactCheckEvidence
 from factbook.curation.models import ReviewStatus
 from factbook.entities.models import Organisation, Person
 from factbook.events.models import Event
@@ -62,5 +62,6 @@ def claims():
         .prefetch_related(
             Prefetch("about_persons", queryset=Person.objects.public()),
             Prefetch("about_organisations", queryset=Organisation.objects.public()),
+            Prefetch("fact_check__evidence", queryset=FactCheckEvidence.objects.exclude(claim__status=ReviewStatus.REJECTED)),
         )
     )

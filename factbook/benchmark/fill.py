@@ -37,9 +37,9 @@ OLD_VERSION_SHARE = 0.05
 POPULAR_SHARE = 0.02  # of claims made by each popular person: 20,000 at a million
 FREQUENT_PERSONS = 1000
 SOURCES_PER_BATCH = 500
-STATUS_WEIGHTS = {ReviewStatus.UNREVIEWED: 70, ReviewStatus.VERIFIED: 15, ReviewStatus.DISPUTED: 10,
+STATUS_WEIGHTS = {ReviewStatus.UNREVIEWED: 70, ReviewStatus.CONFIRMED: 15, ReviewStatus.CORRECTED: 10,
                   ReviewStatus.REJECTED: 5}
-ENTITY_STATUS_WEIGHTS = {ReviewStatus.UNREVIEWED: 90, ReviewStatus.VERIFIED: 5, ReviewStatus.DISPUTED: 3,
+ENTITY_STATUS_WEIGHTS = {ReviewStatus.UNREVIEWED: 90, ReviewStatus.CONFIRMED: 5, ReviewStatus.CORRECTED: 3,
                          ReviewStatus.REJECTED: 2}
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 START = datetime(2024, 1, 1, tzinfo=timezone.utc)
@@ -155,7 +155,7 @@ class Filler:
         entities = []
         for number, spelling in enumerate(spellings):
             entity_id = table.next_id()
-            status = ReviewStatus.VERIFIED if number < len(words.POPULAR_PERSONS) and kind is None else self.status(
+            status = ReviewStatus.CONFIRMED if number < len(words.POPULAR_PERSONS) and kind is None else self.status(
                 self.entity_statuses)
             row = [entity_id, spelling[0], describe(spelling), "", START, START, status, None, None, ""]
             if kind is not None:

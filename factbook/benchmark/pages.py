@@ -63,7 +63,7 @@ def pages():
         Page("home", url("web:home")),
         Page("claims, page 1", url("web:claim_list")),
         Page(f"claims, page {deep}", url("web:claim_list", page=deep)),
-        Page("claims ?language=ur&status=verified", url("web:claim_list", language="ur", status="verified")),
+        Page("claims ?language=ur&status=confirmed", url("web:claim_list", language="ur", status="confirmed")),
         Page("claims ?person=<most claims>", f"{url('web:claim_list')}?{by_person}"),
         Page("claim detail", claim.get_absolute_url()),
         Page("person with most claims", reverse("web:person_detail", args=[person])),

@@ -36,7 +36,7 @@ class ClaimLinkQuerySet(ReviewableQuerySet):
 
 class ClaimLink(Reviewable):
     """Two claims from different sources that may report the same fact. A candidate until a
-    curator confirms (verified) or rejects it; high similarity is never proof, a
+    curator confirms or rejects it; high similarity is never proof, a
     contradiction also scores high."""
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="+")
@@ -61,4 +61,4 @@ class ClaimLink(Reviewable):
 
     @property
     def is_confirmed(self):
-        return self.status == ReviewStatus.VERIFIED
+        return self.status == ReviewStatus.CONFIRMED

@@ -5,7 +5,9 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from factbook.curation.models import Reviewable, ReviewableQuerySet
+from django.conf import settings
+
+from factbook.curation.models import Curated, CuratedQuerySet, Reviewable, ReviewableQuerySet
 
 from factbook.sources.languages import LANGUAGE_CHOICES
 from factbook.sources.models import Sentence, is_current_version
@@ -167,7 +169,7 @@ class EntityType(models.TextChoices):
     ORGANISATION = "organisation", "Organisation"
 
 
-class Mention(TextSpan):
+class Mention(Curated, TextSpan):
     """A person or organisation named in a sentence; offsets are into the sentence's text.
 
     A mention whose entity could not be told apart (a surname two known people share) stays
@@ -182,6 +184,7 @@ class Mention(TextSpan):
     )
     role = models.CharField(max_length=200, blank=True, help_text="Title or role written with the name.")
 
+    objects = CuratedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta(TextSpan.Meta):
@@ -245,6 +248,8 @@ class Distinction(models.Model):
     """A curator's decision that two entities are not the same; the import never joins them."""
 
     note = models.CharField(max_length=300, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+", editable=False)
     decided_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

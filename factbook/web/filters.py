@@ -7,7 +7,7 @@ import django_filters
 from django import forms
 from django.urls import reverse
 
-from factbook.claims.models import Claim, ClaimMode
+from factbook.claims.models import Claim, ClaimMode, Verdict
 from factbook.curation.models import ReviewStatus
 from factbook.entities.models import Organisation, OrganisationKind, Person
 from factbook.events.models import Event, EventKind
@@ -128,6 +128,10 @@ class EventFilter(django_filters.FilterSet):
 class ClaimFilter(django_filters.FilterSet):
     q = search_filter(search.match_claims, "Text contains")
     status = status_filter()
+    verdict = choice_filter(Verdict.choices, "Verdict", "fact_check__verdict")
+    claimant = record_filter(Person.objects.public(), "Made by person", "claimant_person")
+    claimant_organisation = record_filter(Organisation.objects.public(), "Made by organisation",
+                                          "claimant_organisation")
     mode = choice_filter(ClaimMode.choices)
     language = choice_filter(LANGUAGE_CHOICES, "Language", "sentence__source__language")
     source = record_filter(Source.objects.all(), "Source", "sentence__source")

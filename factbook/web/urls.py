@@ -19,4 +19,5 @@ urlpatterns = [
     path("claims/", views.claim_list, name="claim_list"),
     path("claims/<int:pk>/", views.claim_detail, name="claim_detail"),
     path("autocomplete/<slug:kind>/", views.autocomplete, name="autocomplete"),
+    path("how-we-check/", views.how_we_check, name="how_we_check"),
 ]

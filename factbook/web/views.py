@@ -8,11 +8,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from factbook.claims.models import Claim
+from factbook.claims.models import BEST_RATING, RATING_VALUES, VERDICT_MEANINGS, WORST_RATING, Claim, Verdict
 from factbook.corroboration.related import also_reported_by
+from factbook.curation.models import REVIEW_MEANINGS, EntityMerge, ReviewStatus
 from factbook.entities.models import Mention, Organisation, Person
 from factbook.events.models import Event
 from factbook.sources.models import Sentence, Source
@@ -156,10 +157,20 @@ def co_mentioned(entity):
     return others
 
 
+def merged_into(model, pk):
+    """A permanent redirect to the entity that `pk` was merged into: its address keeps working."""
+    survivor = EntityMerge.objects.survivor_id(model._meta.model_name, pk)
+    if survivor is None:
+        raise Http404(f"No {model._meta.verbose_name} {pk}.")
+    return redirect(model(pk=survivor), permanent=True)
+
+
 def entity_detail(request, model, pk):
     """The page of a person or an organisation: both are shown the same way, their claims in
     pages, their events and sources the latest few with a link to the filtered list."""
-    entity = get_object_or_404(model.objects.public().prefetch_related("aliases"), pk=pk)
+    entity = model.objects.public().prefetch_related("aliases").filter(pk=pk).first()
+    if entity is None:
+        return merged_into(model, pk)
     kind = model._meta.model_name  # "person" or "organisation", as the filters and Mention name it
     named = Mention.objects.filter(sentence__source=OuterRef("pk"), **{kind: entity})
     events, more_events = first_few(entity.events.public().current())
@@ -220,10 +231,13 @@ def claim_list(request):
 
 
 def claim_detail(request, pk):
-    claim = get_object_or_404(Claim.objects.reachable().with_provenance(), pk=pk)
+    claim = get_object_or_404(Claim.objects.reachable().with_provenance().select_related("reviewed_by"), pk=pk)
     event = Event.objects.public().filter(pk=claim.event_id).first()
     context = {
         "claim": claim,
+        "evidence": claim.fact_check.public_evidence() if claim.fact_check else [],
+        "checked_with": public_claims().filter(fact_check=claim.fact_check_id).exclude(pk=claim.pk)
+        if claim.fact_check else [],
         "event": event,
         "about_persons": claim.about_persons.public(),
         "about_organisations": claim.about_organisations.public(),
@@ -242,3 +256,14 @@ def autocomplete(request, kind):
         raise Http404(f"There is no autocomplete for {kind}.")
     records = autocomplete_choices(kind, clean_query(request.GET.get("q", "")))[:AUTOCOMPLETE_RESULTS]
     return JsonResponse({"results": [{"id": record.pk, "text": str(record)} for record in records]})
+
+
+def how_we_check(request):
+    """What the extraction review statuses and the verdicts mean, and how a verdict is rated."""
+    context = {
+        "statuses": [(status, REVIEW_MEANINGS[status]) for status in ReviewStatus],
+        "verdicts": [(verdict, VERDICT_MEANINGS[verdict], RATING_VALUES.get(verdict)) for verdict in Verdict],
+        "best_rating": BEST_RATING,
+        "worst_rating": WORST_RATING,
+    }
+    return render(request, "web/how_we_check.html", context)

@@ -21,7 +21,7 @@ FIELDS = {
                                      "kind", "claims_url"},
     "event": RECORD_FIELDS | {"kind", "title", "date", "date_precision", "place", "status", "reviewed_at",
                               "persons", "organisations", "sentences", "claims_url"},
-    "claim": RECORD_FIELDS | {"annotation_url", "text", "mode", "status", "reviewed_at", "claimant", "sentence",
+    "claim": RECORD_FIELDS | {"annotation_url", "text", "mode", "status", "reviewed_at", "fact_check", "claimant", "sentence",
                               "start", "end", "source", "event", "about_persons", "about_organisations"},
 }
 KINDS = list(FIELDS)
@@ -149,8 +149,8 @@ def test_claims_filter_by_language_of_their_source(client, imported_seeds):
 
 
 def test_claims_filter_by_status(client, bajwa_claim):
-    review(bajwa_claim, ReviewStatus.VERIFIED)
-    assert listed_ids(client, "claim", status="verified") == [bajwa_claim.pk]
+    review(bajwa_claim, ReviewStatus.CONFIRMED)
+    assert listed_ids(client, "claim", status="confirmed") == [bajwa_claim.pk]
 
 
 def test_claims_filter_by_person_as_claimant_or_subject(client, bajwa_claim):

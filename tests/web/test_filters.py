@@ -60,7 +60,7 @@ def test_events_filter_by_source(client, meeting, delegation_visit, hindi_source
 
 
 def test_claims_filter_by_status(client, bajwa_claim, lavrov_claim, article_claim):
-    assert listed(client, "web:claim_list", status="verified") == [bajwa_claim]
+    assert listed(client, "web:claim_list", status="confirmed") == [bajwa_claim]
 
 
 def test_claims_filter_by_mode(client, bajwa_claim, lavrov_claim, article_claim):
@@ -117,9 +117,9 @@ def test_persons_filter_by_language_and_source_they_are_named_in(client, bajwa, 
 
 
 def test_persons_filter_by_review_status(client, bajwa, munir):
-    munir.status = ReviewStatus.VERIFIED
+    munir.status = ReviewStatus.CONFIRMED
     munir.save()
-    assert listed(client, "web:person_list", status="verified") == [munir]
+    assert listed(client, "web:person_list", status="confirmed") == [munir]
 
 
 def test_organisations_filter_by_source_they_are_named_in(client, pakistan_army, hindi_source, urdu_source):
@@ -134,9 +134,9 @@ def test_events_filter_by_participant(client, meeting, delegation_visit, munir, 
 
 def test_events_filter_by_language_and_status(client, meeting, delegation_visit):
     assert listed(client, "web:event_list", language="hi") == [delegation_visit]
-    meeting.status = ReviewStatus.DISPUTED
+    meeting.status = ReviewStatus.CORRECTED
     meeting.save()
-    assert listed(client, "web:event_list", status="disputed") == [meeting]
+    assert listed(client, "web:event_list", status="corrected") == [meeting]
 
 
 @pytest.mark.parametrize("query", ["Rawalpindi", "لاروف", "Lavrov"])
