@@ -21,7 +21,8 @@ from pathlib import Path
 import yaml
 from rapidfuzz import fuzz
 
-from factbook.entities.names import normalise, skeleton
+from factbook.entities.names import display_name as romanise
+from factbook.entities.names import normalise, script_code, skeleton
 
 NAMES_DIR = Path(__file__).parent / "lexicons" / "names"
 ROLES = ("given", "family", "either", "particle")
@@ -178,3 +179,28 @@ def shares_part(single: str, name: str, lexicon: NamePartLexicon | None = None) 
     """Whether a one-word name ("Sharif") is one of the distinguishing parts of `name`."""
     parts = name_parts(single, lexicon)
     return len(parts) == 1 and any(same_part(parts[0], p) for p in _distinguishing(name_parts(name, lexicon)))
+
+
+@dataclass(frozen=True)
+class DisplayName:
+    name: str
+    is_automatic: bool  # some part is a machine romanisation, not a spelling newspapers print
+
+
+def person_display_name(names, lexicon: NamePartLexicon | None = None) -> DisplayName:
+    """The name a newspaper would print: a Latin spelling an article used, else each part's
+    standard Latin spelling from the lexicon; parts the lexicon lacks are romanised
+    automatically. The fullest name is used, and one whose parts are all known first."""
+    latin = [n for n in names if script_code(n) == "Latn"]
+    if latin:
+        return DisplayName(romanise(max(latin, key=len)), is_automatic=False)
+
+    def rank(name):
+        parts = name_parts(name, lexicon)
+        return all(p.known for p in parts), len(parts), len(name)
+
+    parts = name_parts(max(names, key=rank), lexicon)
+    return DisplayName(
+        " ".join(p.known.latin if p.known else romanise(p.text) for p in parts),
+        is_automatic=not all(p.known for p in parts),
+    )
