@@ -120,7 +120,7 @@ def load_name_parts() -> NamePartLexicon:
     )
 
 
-_WORD_SEPARATORS = re.compile(r"[\s\-‐]+")
+_WORD_SEPARATORS = re.compile(r"[\s\-‐.]+")  # "A.R. Rahman", "Bhutto-Zardari"
 
 
 def _skeletons(*spellings) -> frozenset[str]:
@@ -133,7 +133,7 @@ def name_parts(name: str, lexicon: NamePartLexicon | None = None) -> tuple[Writt
     Initials and other parts with no consonant skeleton are left out."""
     lexicon = lexicon or load_name_parts()
     parts = []
-    for word in _WORD_SEPARATORS.split(normalise(name)):
+    for word in filter(None, _WORD_SEPARATORS.split(normalise(name))):
         for piece in lexicon.split_joined(word) or [word]:
             known = lexicon.lookup(piece)
             skeletons = _skeletons(piece, known.latin) if known else _skeletons(piece)
