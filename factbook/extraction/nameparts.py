@@ -133,13 +133,26 @@ def name_parts(name: str, lexicon: NamePartLexicon | None = None) -> tuple[Writt
     Initials and other parts with no consonant skeleton are left out."""
     lexicon = lexicon or load_name_parts()
     parts = []
-    for word in filter(None, _WORD_SEPARATORS.split(normalise(name))):
+    for word in _spaced_parts(list(filter(None, _WORD_SEPARATORS.split(normalise(name)))), lexicon):
         for piece in lexicon.split_joined(word) or [word]:
             known = lexicon.lookup(piece)
             skeletons = _skeletons(piece, known.latin) if known else _skeletons(piece)
             if skeletons:
                 parts.append(WrittenPart(piece, known, skeletons))
     return tuple(parts)
+
+
+def _spaced_parts(words, lexicon):
+    """Words with two words that the lexicon knows as one part ("عطاء اللہ") joined."""
+    position = 0
+    while position < len(words):
+        pair = " ".join(words[position:position + 2])
+        if position + 1 < len(words) and pair in lexicon:
+            yield pair
+            position += 2
+        else:
+            yield words[position]
+            position += 1
 
 
 def _skeletons_match(a: str, b: str) -> bool:
@@ -161,11 +174,17 @@ def _distinguishing(parts):
     return core if len(core) >= 2 else list(parts)
 
 
+def _spelled(parts):
+    return ["".join(skeleton(p.text)) for p in parts]
+
+
 def same_person(a: str, b: str, lexicon: NamePartLexicon | None = None) -> bool:
     """Whether two names, in any script, can denote the same person (see the module's text)."""
     parts_a, parts_b = name_parts(a, lexicon), name_parts(b, lexicon)
     if not parts_a or not parts_b:
         return False
+    if "".join(_spelled(parts_a)) == "".join(_spelled(parts_b)):
+        return True  # spaced differently, letter for letter the same: "Ata Ullah" = "Ataullah"
     short, long_ = sorted((_distinguishing(parts_a), _distinguishing(parts_b)), key=len)
     if len(short) == 1:
         return len(long_) == 1 and same_part(short[0], long_[0])

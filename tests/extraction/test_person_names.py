@@ -142,3 +142,13 @@ def test_a_name_with_a_part_the_lexicon_lacks_is_romanised_and_marked_automatic(
 
 def test_the_fullest_name_whose_parts_are_all_known_is_shown():
     assert display("جنجوعہ", "ناصر خان جنجوعہ", "ناصر زیدی جنجوعہ").name == "Nasser Khan Janjua"
+
+
+def test_a_name_spaced_differently_is_the_same_name():
+    assert same_person("Ata Ullah Tarar", "Ataullah Tarar", NamePartLexicon.from_entries([]))
+
+
+def test_a_part_the_lexicon_writes_as_two_words_is_one_part():
+    lexicon = NamePartLexicon.from_entries([
+        {"latin": "Ataullah", "ur": ["عطاء اللہ"], "hi": ["अताउल्लाह"], "role": "given"}])
+    assert [p.known.latin for p in name_parts("عطاء اللہ", lexicon)] == ["Ataullah"]
