@@ -183,7 +183,7 @@ def same_person(a: str, b: str, lexicon: NamePartLexicon | None = None) -> bool:
     parts_a, parts_b = name_parts(a, lexicon), name_parts(b, lexicon)
     if not parts_a or not parts_b:
         return False
-    if "".join(_spelled(parts_a)) == "".join(_spelled(parts_b)):
+    if len(parts_a) != len(parts_b) and "".join(_spelled(parts_a)) == "".join(_spelled(parts_b)):
         return True  # spaced differently, letter for letter the same: "Ata Ullah" = "Ataullah"
     short, long_ = sorted((_distinguishing(parts_a), _distinguishing(parts_b)), key=len)
     if len(short) == 1:
