@@ -53,6 +53,10 @@ def shipped_entries():
     return [(path.name, entry) for path in sorted(NAMES_DIR.glob("*.yaml")) for entry in read_entries(path)]
 
 
+def test_the_shipped_lexicon_has_several_thousand_entries():
+    assert len(shipped_entries()) >= 2000
+
+
 def test_every_shipped_entry_has_a_latin_spelling_a_role_and_urdu_and_devanagari_spellings():
     wrong = []
     for file_name, entry in shipped_entries():
