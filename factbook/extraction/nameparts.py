@@ -179,6 +179,14 @@ def _spelled(parts):
     return ["".join(skeleton(p.text)) for p in parts]
 
 
+def _in_order(short, long_) -> bool:
+    """The first parts agree and the other parts of `short` appear in `long_` in order."""
+    if not same_part(short[0], long_[0]):
+        return False
+    remaining = iter(long_[1:])
+    return all(any(same_part(part, other) for other in remaining) for part in short[1:])
+
+
 def same_person(a: str, b: str, lexicon: NamePartLexicon | None = None) -> bool:
     """Whether two names, in any script, can denote the same person (see the module's text)."""
     parts_a, parts_b = name_parts(a, lexicon), name_parts(b, lexicon)
@@ -186,13 +194,24 @@ def same_person(a: str, b: str, lexicon: NamePartLexicon | None = None) -> bool:
         return False
     if len(parts_a) != len(parts_b) and "".join(_spelled(parts_a)) == "".join(_spelled(parts_b)):
         return True  # spaced differently, letter for letter the same: "Ata Ullah" = "Ataullah"
-    short, long_ = sorted((_distinguishing(parts_a), _distinguishing(parts_b)), key=len)
+    (short, short_all), (long_, long_all) = sorted(
+        [(_distinguishing(parts_a), parts_a), (_distinguishing(parts_b), parts_b)], key=lambda d: len(d[0]))
     if len(short) == 1:
         return len(long_) == 1 and same_part(short[0], long_[0])
-    if not same_part(short[0], long_[0]):
-        return False
-    remaining = iter(long_[1:])
-    return all(any(same_part(part, other) for other in remaining) for part in short[1:])
+    if _in_order(short, long_):
+        return True
+    return _particles_anywhere(parts_a, parts_b) or _particles_anywhere(parts_b, parts_a)
+
+
+def _particles_anywhere(short_all, long_all) -> bool:
+    """A name whose particles count ("Fawad Chaudhry") is the longer name with the same
+    particles anywhere: "Chaudhry Fawad Hussain"."""
+    short = _distinguishing(short_all)
+    core = [p for p in short if not p.is_particle]
+    long_core = [p for p in long_all if not p.is_particle]
+    long_particles = [p for p in long_all if p.is_particle]
+    return (0 < len(core) < len(short) and bool(long_core) and _in_order(core, long_core)
+            and all(any(same_part(p, q) for q in long_particles) for p in short if p.is_particle))
 
 
 def shares_part(single: str, name: str, lexicon: NamePartLexicon | None = None) -> bool:

@@ -152,3 +152,8 @@ def test_a_part_the_lexicon_writes_as_two_words_is_one_part():
     lexicon = NamePartLexicon.from_entries([
         {"latin": "Ataullah", "ur": ["عطاء اللہ"], "hi": ["अताउल्लाह"], "role": "given"}])
     assert [p.known.latin for p in name_parts("عطاء اللہ", lexicon)] == ["Ataullah"]
+
+
+def test_a_particle_may_stand_anywhere_in_the_longer_name():
+    assert same("Fawad Chaudhry", "Chaudhry Fawad Hussain")
+    assert not same("Fawad Chaudhry", "Fawad Hussain")
