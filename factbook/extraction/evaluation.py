@@ -21,7 +21,7 @@ and three measures of who the persons are, across articles:
 - told apart: of such pairs that gold gives different persons whose names share a name part
   ("Shehbaz Sharif" / "Arshad Sharif"), the share found and not stored as one person;
 - display name: the share of gold persons whose stored person (the one most of its mentions
-  went to) has the gold `name`, ignoring case and spacing.
+  went to) has the gold `name`, ignoring case and spacing; also among the persons stored at all.
 """
 
 import unicodedata
@@ -41,7 +41,7 @@ from .nameparts import name_parts, same_part
 
 MIN_CLAIM_OVERLAP = 0.5
 TASKS = ["mentions", "entity resolution", "claims", "claimant", "events", "event dedup"]
-PERSON_MEASURES = ["same person", "told apart", "display name"]
+PERSON_MEASURES = ["same person", "told apart", "display name", "display name, found"]
 
 
 class GoldError(ValueError):
@@ -347,15 +347,17 @@ def _person_measures(spellings, gold_names, gold_to_predicted_votes, note) -> di
     stored = {f"person:{p.pk}": p.name for p in Person.objects.filter(
         pk__in=[int(key.split(":")[1]) for votes in gold_to_predicted_votes.values() for key in votes
                 if key.startswith("person:")])}
-    right = 0
+    right = stored_persons = 0
     for entity in sorted(persons):
         votes = [(key, n) for key, n in gold_to_predicted_votes[entity].most_common() if key in stored]
         name = stored[votes[0][0]] if votes else None
         expected = gold_names.get(entity)
+        stored_persons += bool(name)
         right += bool(name) and _name_key(name) == _name_key(expected)
         if name and _name_key(name) != _name_key(expected):
             note(f"display name {name!r} instead of {expected!r}")
-    return {"same person": one, "told apart": apart, "display name": Counts(right, right, len(persons))}
+    return {"same person": one, "told apart": apart, "display name": Counts(right, right, len(persons)),
+            "display name, found": Counts(right, right, stored_persons)}
 
 
 def _share_a_part(name_a, name_b) -> bool:
