@@ -9,7 +9,7 @@ import pycountry
 import yaml
 from django.conf import settings
 
-from factbook.entities.names import same_name
+from .nameparts import same_person
 
 COUNTRY_NAME_LANGUAGES = ["ur", "hi"]
 
@@ -45,7 +45,7 @@ class Gazetteer:
 
     def person_named(self, names) -> KnownPerson | None:
         """The one known person any of `names` can denote, in any script; None if none or several."""
-        matches = {p for p in self.persons for alias in p.aliases for name in names if same_name(name, alias)}
+        matches = {p for p in self.persons for alias in p.aliases for name in names if same_person(name, alias)}
         return matches.pop() if len(matches) == 1 else None
 
 

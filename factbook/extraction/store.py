@@ -107,18 +107,12 @@ def _store_roles(entities, source):
                 )
 
 
-def _display_name(surface_names):
-    """Prefer a name written in Latin script, then the longest."""
-    latin = [n for n in surface_names if names.script_code(n) == "Latn"]
-    return names.display_name(max(latin or surface_names, key=len))
-
-
 def _new_person(ref: EntityRef):
     role = ref.roles[0] if ref.roles else ""
     if ref.known:
         return Person.objects.create(name=ref.known.name, wikidata_id=ref.known.wikidata_id,
                                      description=ref.known.description or fitted(Person, "description", role))
-    return Person.objects.create(name=fitted(Person, "name", _display_name(ref.names)),
+    return Person.objects.create(name=fitted(Person, "name", ref.display_name), name_is_automatic=ref.name_is_automatic,
                                  description=fitted(Person, "description", role))
 
 
@@ -127,7 +121,7 @@ def _new_organisation(ref: EntityRef):
         return Organisation.objects.create(
             name=ref.known.name, kind=ref.known.kind, wikidata_id=ref.known.wikidata_id
         )
-    return Organisation.objects.create(name=fitted(Organisation, "name", _display_name(ref.names)),
+    return Organisation.objects.create(name=fitted(Organisation, "name", ref.display_name),
                                        kind=ref.organisation_kind or "other")
 
 
