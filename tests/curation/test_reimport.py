@@ -135,11 +135,11 @@ def test_an_undated_event_is_one_event_after_two_reimports(curated, reimported_t
 
 def test_an_event_a_curator_verified_keeps_its_review_on_the_new_version(curated, changed_article, curator):
     [event] = Event.objects.filter(sentences__source=curated["source"], kind="agreement").distinct()
-    Event.objects.filter(pk=event.pk).review("verified", curator)
+    Event.objects.filter(pk=event.pk).review("confirmed", curator)
     run_import(changed_article)
     new = Source.objects.get(previous_version=curated["source"])
     assert list(Event.objects.for_source(new).filter(kind="agreement").values_list("pk", "status")) == [
-        (event.pk, "verified")]
+        (event.pk, "confirmed")]
 
 
 @pytest.fixture
@@ -167,4 +167,4 @@ def test_adding_a_url_to_an_edited_article_makes_a_new_version(curated, changed_
     run_import(changed_article)
     [current] = Source.objects.current().filter(file_name=SEED)
     assert current.previous_version == curated["source"]
-    assert claim_starting(VERIFIED_START, current).status == "verified"
+    assert claim_starting(CONFIRMED_START, current).status == "confirmed"
