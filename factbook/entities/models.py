@@ -112,12 +112,17 @@ class Alias(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        self.fill_keys()
+        super().save(*args, **kwargs)
+
+    def fill_keys(self):
+        """Normalise the name and derive its match key, skeleton and script, as `save` does;
+        for aliases written with bulk_create, which bypasses `save`."""
         self.name = names.normalise(self.name)
         self.key = names.match_key(self.name)
         self.skeleton = " ".join(names.skeleton(self.name))
         if not self.script:
             self.script = names.script_code(self.name)
-        super().save(*args, **kwargs)
 
 
 class PersonAlias(Alias):
