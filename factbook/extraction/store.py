@@ -6,6 +6,7 @@ roles, mentions, events with their links, claims with theirs, and the history ro
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.db import transaction
 from django.db.models import Count, Q
@@ -257,17 +258,25 @@ def _links_of(model, field_name, instances):
 def _write_history(model, instances, links, update=False):
     """One history record per instance, with the many-to-many links it has, as
     simple-history's signal handlers would write them one query at a time."""
-    records = model.history.bulk_history_create(instances, update=update) or []
+    history, m2m_history = _history_models(model)
+    records = history.bulk_history_create(instances, update=update) or []
     record_of = {record.id: record for record in records}
     for field_name, rows in links.items():
         field = model._meta.get_field(field_name)
         own, other = get_m2m_field_name(field), get_m2m_reverse_field_name(field)
-        history_model = getattr(model.history.model, field_name).model
-        history_model.objects.bulk_create(
-            history_model(history=record_of[getattr(row, f"{own}_id")], id=row.pk,
-                          **{f"{own}_id": getattr(row, f"{own}_id"), f"{other}_id": getattr(row, f"{other}_id")})
+        m2m_history[field_name].objects.bulk_create(
+            m2m_history[field_name](history=record_of[getattr(row, f"{own}_id")], id=row.pk,
+                                    **{f"{own}_id": getattr(row, f"{own}_id"), f"{other}_id": getattr(row, f"{other}_id")})
             for row in rows if getattr(row, f"{own}_id") in record_of
         )
+
+
+@cache
+def _history_models(model):
+    """The model's history manager and its many-to-many history models by field name (each
+    access to `model.history` builds a new manager class)."""
+    history = model.history
+    return history, {field.name: getattr(history.model, field.name).model for field in history.model._history_m2m_fields}
 
 
 def _same_event(kind, date: FoundDate, persons, organisations, plans):
