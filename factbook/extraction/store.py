@@ -5,10 +5,11 @@ roles, mentions, events with their links, claims with theirs, and the history ro
 
 import datetime as dt
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, Q
 from simple_history.utils import bulk_create_with_history, get_m2m_field_name, get_m2m_reverse_field_name
 
@@ -56,6 +57,23 @@ class StoreResult:
     created: Counter = field(default_factory=Counter)
     new_aliases: list = field(default_factory=list)  # for the resolver, once the transaction commits
     carried: dict = field(default_factory=dict)
+
+
+# Any 64-bit number no other application's advisory lock on the database uses.
+RESOLUTION_LOCK = 0x46414354424F4F4B  # "FACTBOOK"
+
+
+@contextmanager
+def resolution_lock():
+    """Held from resolving an article's names until its transaction commits, so that imports
+    running at once resolve against everything stored before them: the same person or source
+    found by two processes ends as one row. On PostgreSQL an advisory lock, taken after the
+    article is read, segmented and extracted (which run in parallel); SQLite lets one writer in
+    at a time anyway. Measured against per-name locks in the README."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [RESOLUTION_LOCK])
+    yield
 
 
 @transaction.atomic
