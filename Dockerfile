@@ -1,4 +1,4 @@
-# Factbook web image: gunicorn behind WhiteNoise for static files, PostgreSQL via DATABASE_URL.
+# Factbook image (web and worker): gunicorn behind WhiteNoise for static files, PostgreSQL via DATABASE_URL.
 # Used by docker-compose.yml; the container's command there migrates and imports seeds/ first.
 FROM python:3.11-slim
 
@@ -21,7 +21,8 @@ COPY seeds ./seeds
 # Static files for WhiteNoise's manifest storage (active when DEBUG=0); the key is for this step only.
 RUN DEBUG=0 SECRET_KEY=collectstatic-build-step-only python manage.py collectstatic --noinput
 
-RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin factbook
+RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin factbook \
+    && mkdir /uploads && chown factbook /uploads  # articles uploaded in the admin, read by the worker
 USER factbook
 
 ENV DEBUG=0
