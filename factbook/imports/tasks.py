@@ -5,6 +5,7 @@ from functools import cache
 from pathlib import Path
 
 from celery import shared_task
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -15,15 +16,20 @@ from .models import ImportJob, JobStatus
 
 
 def enqueue(paths) -> list[ImportJob]:
-    """One queued job per file; sent to the workers once the jobs are committed."""
+    """One queued job per file, sent to the workers."""
     jobs = ImportJob.objects.bulk_create(ImportJob(path=str(Path(p).resolve())) for p in paths)
     send(jobs)
     return jobs
 
 
 def send(jobs):
+    """To the workers once the jobs are committed, so that they can read them; without a
+    broker each runs at once, in this process."""
     for job in jobs:
-        transaction.on_commit(lambda pk=job.pk: import_article.delay(pk))
+        if settings.CELERY_TASK_ALWAYS_EAGER:
+            import_article.delay(job.pk)
+        else:
+            transaction.on_commit(lambda pk=job.pk: import_article.delay(pk))
 
 
 def retry(jobs) -> int:
@@ -47,7 +53,9 @@ def _not_on_behalf_of_the_request():
     """Run without a request user: a job run in the process (no broker) inside an admin upload
     would otherwise record the uploader as the author of every imported row, and those rows
     would count as a curator's work on re-import."""
-    request = HistoricalRecords.context.__dict__.pop("request", None)
+    request = getattr(HistoricalRecords.context, "request", None)
+    if request is not None:
+        del HistoricalRecords.context.request
     try:
         yield
     finally:
@@ -65,7 +73,8 @@ def import_article(job_id: int):
     try:
         with _not_on_behalf_of_the_request():
             outcome = _importer().import_file(Path(job.path))
-    except Exception as error:  # a bug, not bad input: the job says so and can be retried
+    except Exception as error:  # not bad input: the job says what happened and can be retried
+        _importer.cache_clear()  # e.g. an entity merged away under the index: the next job starts afresh
         status, reason, created, source = JobStatus.FAILED, f"{type(error).__name__}: {error}", {}, None
     else:
         failed = outcome.status == "failed"
