@@ -68,8 +68,8 @@ def resolution_lock():
     """Held from resolving an article's names until its transaction commits, so that imports
     running at once resolve against everything stored before them: the same person or source
     found by two processes ends as one row. On PostgreSQL an advisory lock, taken after the
-    article is read, segmented and extracted (which run in parallel); SQLite lets one writer in
-    at a time anyway. Measured against per-name locks in the README."""
+    article is read, segmented and extracted (which run in parallel). SQLite, the embedded
+    default, has no task queue: its imports run one at a time. Cost: README, "Import speed"."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [RESOLUTION_LOCK])
@@ -121,7 +121,7 @@ def _store_roles(entities, source):
     Role.objects.bulk_create(
         (Role(person=entity, title=title[:200], source=source, language=source.language, as_of=source.published_on)
          for ref, entity in entities.items() if isinstance(entity, Person) for title in ref.roles),
-        ignore_conflicts=True,  # two titles the same after truncation
+        ignore_conflicts=True,  # a title twice: two names of one person, or equal once truncated
     )
 
 
