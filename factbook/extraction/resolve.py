@@ -51,8 +51,9 @@ class Resolver:
 
     def refresh(self) -> list[str]:
         """Load the aliases other processes stored since the last call; returns their names."""
-        persons = PersonAlias.objects.filter(pk__gt=self.seen[PersonAlias]).values_list("pk", "name", "person_id")
-        organisations = OrganisationAlias.objects.filter(pk__gt=self.seen[OrganisationAlias])
+        persons = (PersonAlias.objects.filter(pk__gt=self.seen[PersonAlias]).order_by("pk")
+                   .values_list("pk", "name", "person_id"))
+        organisations = OrganisationAlias.objects.filter(pk__gt=self.seen[OrganisationAlias]).order_by("pk")
         added = []
         for pk, name, person_id in persons:
             self.person_names.append((name, person_id))
