@@ -54,7 +54,7 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(t.key for t in tokenize(phrase))
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=64)  # the lexicon lists of a few languages, and the article's own names
 def _phrase_index(phrases: tuple) -> dict:
     """First word → (key, phrase) of the phrases starting with it, longest first. Cached: the
     same lexicon lists are looked for in every sentence of every article."""
