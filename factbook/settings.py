@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "factbook.claims",
     "factbook.corroboration",
     "factbook.extraction",
+    "factbook.imports",
     "factbook.web",
     "factbook.api",
     "factbook.benchmark",
@@ -185,6 +186,19 @@ FACTBOOK_PUBLISHER = {
     "name": os.environ.get("FACTBOOK_PUBLISHER_NAME", "Factbook"),
     "url": os.environ.get("FACTBOOK_PUBLISHER_URL", ""),
 }
+
+# Where articles uploaded in the admin are kept for the workers to read (a volume shared by
+# web and worker in docker-compose).
+FACTBOOK_UPLOAD_DIR = Path(os.environ.get("FACTBOOK_UPLOAD_DIR", BASE_DIR / "uploads"))
+
+# The task queue (see factbook/celery.py). Without a broker, jobs run in the process that
+# enqueues them, so the embedded default needs no service.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_BROKER_URL = CELERY_BROKER_URL or "memory://localhost/"
+CELERY_TASK_IGNORE_RESULT = True  # a job's outcome is its ImportJob row
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # one article at a time per worker process: long tasks
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
 # The JSON API at /api/: public, read-only, so no logins (and no CSRF) are involved.
 REST_FRAMEWORK = {

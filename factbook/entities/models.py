@@ -141,13 +141,18 @@ class Alias(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        self.fill_keys()
+        super().save(*args, **kwargs)
+
+    def fill_keys(self):
+        """Normalise the name and derive its match key, skeleton and script, as `save` does;
+        for aliases written with bulk_create, which bypasses `save`."""
         self.name = names.normalise(self.name)
         # A transliteration can be longer than the name: the keys are cut to their columns.
         self.key = names.match_key(self.name)[: self._meta.get_field("key").max_length]
         self.skeleton = " ".join(names.skeleton(self.name))[: self._meta.get_field("skeleton").max_length]
         if not self.script:
             self.script = names.script_code(self.name)
-        super().save(*args, **kwargs)
 
 
 class PersonAlias(Alias):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 from django.conf import settings
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 
 from factbook.sources.forms import SourceMetadataForm
 from factbook.sources.languages import LANGUAGES, detect_language
@@ -24,7 +24,7 @@ from .gazetteer import load_gazetteer
 from .lexicon import lexicon_for
 from .resolve import Resolver
 from .segment import segment
-from .store import ArticleRecord, store_article
+from .store import ArticleRecord, resolution_lock, store_article
 from .versions import CURATED_SOURCE_FIELDS, previous_version
 
 METADATA_FILE = "metadata.yaml"
@@ -238,7 +238,26 @@ class Importer:
         segments = segment(text, language)
         if not segments:
             raise ImportRefused("has no sentences")
-        previous = previous_version(path.name, metadata.get("url", ""))
+        record = self._record(path, text, language, segments, metadata)
+        extraction = self._extract(record, segments)
+        # What depends on what is stored is decided under a lock, so that imports running at
+        # once store the same as one after another (see store.resolution_lock).
+        with transaction.atomic(), resolution_lock():
+            existing = Source.objects.filter(sha256=text_sha256(text)).first()
+            if existing:  # another process stored it meanwhile
+                return ImportOutcome(path, "unchanged", f"same text as source #{existing.pk}", source=existing)
+            newly_known = self.resolver.refresh()
+            fresh = self._record(path, text, language, segments, metadata)
+            if fresh.published_on != record.published_on or any(name in text for name in newly_known):
+                extraction = self._extract(fresh, segments)  # dates or names changed meanwhile
+            return self._store(fresh, segments, extraction, path)
+
+    def _extract(self, record, segments):
+        extractor = ArticleExtractor(lexicon_for(record.language), self.gazetteer, self.resolver.known_person_names())
+        return extractor.extract(record.text, segments, record.published_on)
+
+    def _record(self, path, text, language, segments, metadata) -> ArticleRecord:
+        previous = previous_version(path.name, metadata.get("url") or "")
         record = ArticleRecord(
             text=text, file_name=path.name, language=language, title=_title(text, segments, metadata),
             previous_version=previous, **{f: v for f, v in metadata.items() if f not in ("title", "language")},
@@ -247,8 +266,10 @@ class Importer:
             for field in CURATED_SOURCE_FIELDS:
                 if metadata.get(field) in (None, ""):
                     setattr(record, field, getattr(previous, field))
-        extractor = ArticleExtractor(lexicon_for(language), self.gazetteer, self.resolver.known_person_names())
-        extraction = extractor.extract(text, segments, record.published_on)
+        return record
+
+    def _store(self, record, segments, extraction, path) -> ImportOutcome:
+        language, previous = record.language, record.previous_version
         refs = self.resolver.resolve(extraction)
         try:
             stored = store_article(record, segments, extraction, refs)

@@ -59,9 +59,26 @@ class Resolver:
 
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
-        self.person_names: list[tuple[str, int]] = list(PersonAlias.objects.values_list("name", "person_id"))
-        self.organisation_keys: dict[str, int] = dict(OrganisationAlias.objects.values_list("key", "organisation_id"))
+        self.person_names: list[tuple[str, int]] = []
+        self.organisation_keys: dict[str, int] = {}
+        self.seen = {PersonAlias: 0, OrganisationAlias: 0}  # the last alias id loaded of each
+        self.refresh()
+
+    def refresh(self) -> list[str]:
+        """Load the aliases other processes stored since the last call; returns their names."""
+        persons = (PersonAlias.objects.filter(pk__gt=self.seen[PersonAlias]).order_by("pk")
+                   .values_list("pk", "name", "person_id"))
+        organisations = OrganisationAlias.objects.filter(pk__gt=self.seen[OrganisationAlias]).order_by("pk")
+        added = []
+        for pk, name, person_id in persons:
+            self.person_names.append((name, person_id))
+            self.seen[PersonAlias] = max(self.seen[PersonAlias], pk)
+            added.append(name)
+        for pk, key, organisation_id in organisations.values_list("pk", "key", "organisation_id"):
+            self.organisation_keys[key] = organisation_id
+            self.seen[OrganisationAlias] = max(self.seen[OrganisationAlias], pk)
         self.distinct_persons = {frozenset(pair) for pair in PersonDistinction.objects.values_list("first", "second")}
+        return added
 
     def known_person_names(self) -> list[str]:
         return [name for name, _ in self.person_names]
@@ -72,6 +89,7 @@ class Resolver:
                 self.person_names.append((alias.name, alias.person_id))
             else:
                 self.organisation_keys[alias.key] = alias.organisation_id
+            self.seen[type(alias)] = max(self.seen[type(alias)], alias.pk)
 
     def resolve(self, extraction: Extraction) -> list[EntityRef | None]:
         refs: list[EntityRef | None] = [None] * len(extraction.mentions)

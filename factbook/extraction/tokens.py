@@ -54,9 +54,10 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(t.key for t in tokenize(phrase))
 
 
-def find_phrases(tokens, phrases):
-    """Yield (first token index, end token index, phrase) for each whole-word occurrence,
-    longest phrase first at each position, never overlapping."""
+@lru_cache(maxsize=64)  # the lexicon lists of a few languages, and the article's own names
+def _phrase_index(phrases: tuple) -> dict:
+    """First word → (key, phrase) of the phrases starting with it, longest first. Cached: the
+    same lexicon lists are looked for in every sentence of every article."""
     by_first = {}
     for phrase in phrases:
         key = phrase_key(phrase) if isinstance(phrase, str) else phrase
@@ -64,6 +65,13 @@ def find_phrases(tokens, phrases):
             by_first.setdefault(key[0], []).append((key, phrase))
     for candidates in by_first.values():
         candidates.sort(key=lambda c: -len(c[0]))
+    return by_first
+
+
+def find_phrases(tokens, phrases):
+    """Yield (first token index, end token index, phrase) for each whole-word occurrence,
+    longest phrase first at each position, never overlapping."""
+    by_first = _phrase_index(tuple(phrases))
     keys = [t.key for t in tokens]
     i = 0
     while i < len(tokens):
