@@ -14,6 +14,7 @@ from django.db.models import Count, Q
 from simple_history.utils import bulk_create_with_history, get_m2m_field_name, get_m2m_reverse_field_name
 
 from factbook.claims.models import Claim
+from factbook.curation.history import UNNAMED_ACTION  # bulk writes send no history signals
 from factbook.entities import names
 from factbook.entities.models import (
     EntityType,
@@ -108,7 +109,8 @@ def _store_entities(refs, language, result):
     new = {ref: _new_person(ref) if ref.entity_type == EntityType.PERSON else _new_organisation(ref)
            for ref in stored if ref.existing is None}
     for model in (Person, Organisation):
-        bulk_create_with_history([e for e in new.values() if isinstance(e, model)], model)
+        bulk_create_with_history([e for e in new.values() if isinstance(e, model)], model,
+                                 default_change_reason=UNNAMED_ACTION)
     entities = {ref: ref.existing or new[ref] for ref in stored}
     for ref in new:
         result.created[f"{ref.entity_type}s"] += 1
@@ -158,7 +160,7 @@ def _add_aliases(model, field_name, entities, language):
                               **{field_name: entity})
                 alias.fill_keys()
                 added.append(alias)
-    return bulk_create_with_history(added, model) if added else []
+    return bulk_create_with_history(added, model, default_change_reason=UNNAMED_ACTION) if added else []
 
 
 def _store_mentions(extraction, sentences, mention_entities, refs):
@@ -277,7 +279,7 @@ def _write_history(model, instances, links, update=False):
     """One history record per instance, with the many-to-many links it has, as
     simple-history's signal handlers would write them one query at a time."""
     history, m2m_history = _history_models(model)
-    records = history.bulk_history_create(instances, update=update) or []
+    records = history.bulk_history_create(instances, update=update, default_change_reason=UNNAMED_ACTION) or []
     record_of = {record.id: record for record in records}
     for field_name, rows in links.items():
         field = model._meta.get_field(field_name)

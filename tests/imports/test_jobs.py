@@ -37,7 +37,7 @@ def test_import_with_workers_queues_one_job_per_file_and_reports_like_one_import
     out = StringIO()
     call_command("import_articles", "--workers", "2", str(seeds_dir), stdout=out, stderr=StringIO())
     assert ImportJob.objects.filter(status=JobStatus.DONE, source__isnull=False).count() == 5
-    assert "Files: 5 imported, 0 unchanged, 0 failed." in out.getvalue()
+    assert "Files: 5 imported, 0 unchanged, 0 failed, 0 skipped." in out.getvalue()
 
 
 def test_a_file_already_stored_is_a_done_job_saying_unchanged(tmp_path):
@@ -69,7 +69,7 @@ def test_a_failed_job_shows_its_reason_and_succeeds_when_retried_after_the_file_
     curator_client.post(reverse("admin:imports_importjob_upload"),
                         {"articles": [SimpleUploadedFile("empty.txt", b"   \n")]})
     job = ImportJob.objects.get()
-    assert (job.status, job.reason) == (JobStatus.FAILED, "the file is empty")
+    assert (job.status, job.reason) == (JobStatus.FAILED, "the file is empty: it holds only spaces and invisible characters")
     assert "the file is empty" in curator_client.get(reverse("admin:imports_importjob_changelist")).content.decode()
 
     (settings.FACTBOOK_UPLOAD_DIR / job.path.split("/")[-2] / "empty.txt").write_text(ARTICLE, encoding="utf-8")
