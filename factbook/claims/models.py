@@ -6,14 +6,9 @@ from simple_history.models import HistoricalRecords
 from factbook.curation.models import Reviewable, ReviewableQuerySet, ReviewStatus
 from factbook.entities.models import Organisation, Person
 from factbook.events.models import Event
+from factbook.kinds import ClaimMode
 from factbook.sources.models import Sentence
 from factbook.sources.spans import TextSpan
-
-
-class ClaimMode(models.TextChoices):
-    DIRECT_QUOTE = "direct_quote", "Direct quote"
-    REPORTED_SPEECH = "reported_speech", "Reported speech"
-    ASSERTION = "assertion", "The article's own assertion"
 
 
 __all__ = ["Claim", "ClaimMode", "ReviewStatus"]

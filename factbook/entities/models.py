@@ -5,6 +5,7 @@ from simple_history.models import HistoricalRecords
 
 from factbook.curation.models import Reviewable, ReviewableQuerySet
 
+from factbook.kinds import EntityType, OrganisationKind
 from factbook.sources.languages import LANGUAGE_CHOICES
 from factbook.sources.models import Sentence
 from factbook.sources.spans import TextSpan
@@ -71,15 +72,6 @@ class Person(Entity):
         return reverse("web:person_detail", args=[self.pk])
 
 
-class OrganisationKind(models.TextChoices):
-    GOVERNMENT_BODY = "government_body", "Government body"
-    ARMED_FORCE = "armed_force", "Armed force"
-    STATE = "state", "State"
-    INTERNATIONAL = "international", "International organisation"
-    MEDIA = "media", "Media"
-    OTHER = "other", "Other"
-
-
 class Organisation(Entity):
     kind = models.CharField(max_length=32, choices=OrganisationKind.choices, default=OrganisationKind.OTHER)
 
@@ -136,11 +128,6 @@ class OrganisationAlias(Alias):
         constraints = [
             models.UniqueConstraint(fields=["organisation", "name"], name="organisation_alias_unique_name")
         ]
-
-
-class EntityType(models.TextChoices):
-    PERSON = "person", "Person"
-    ORGANISATION = "organisation", "Organisation"
 
 
 class Mention(TextSpan):

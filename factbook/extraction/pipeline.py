@@ -13,13 +13,16 @@ import yaml
 from django.conf import settings
 from django.db import IntegrityError
 
+from factbook.entities.models import PersonAlias
 from factbook.sources.languages import LANGUAGES, detect_language
 from factbook.sources.models import SentenceKind, Source, normalise_text, text_sha256
 
-from .extract import ArticleExtractor
+from .extract import extract_article
 from .gazetteer import load_gazetteer
 from .lexicon import lexicon_for
+from .recognise import add_known_names, known_names_index
 from .resolve import Resolver
+from .rules import Rules, rules_for
 from .segment import segment
 from .store import ArticleRecord, store_article
 from .versions import CURATED_SOURCE_FIELDS, previous_version
@@ -106,11 +109,24 @@ def _title(text, segments, metadata) -> str:
 
 
 class Importer:
-    """Imports files one by one; keeps the resolver's index of known names between them."""
+    """Imports files one by one; keeps the rules of each language, the resolver's index of
+    known names and the extraction's index of them between files."""
 
     def __init__(self):
-        self.gazetteer = load_gazetteer()
+        self.gazetteer = load_gazetteer(settings.FACTBOOK_SEEDS_DIR / "gazetteer.yaml")
         self.resolver = Resolver(self.gazetteer)
+        self._rules: dict[str, Rules] = {}
+        self._known_names = None  # built on the first article that needs it
+
+    def rules(self, language: str) -> Rules:
+        if language not in self._rules:
+            self._rules[language] = rules_for(lexicon_for(language), self.gazetteer)
+        return self._rules[language]
+
+    def known_names(self):
+        if self._known_names is None:
+            self._known_names = known_names_index(self.resolver.known_person_names())
+        return self._known_names
 
     def import_file(self, path: Path) -> ImportOutcome:
         try:
@@ -141,14 +157,14 @@ class Importer:
             for field in CURATED_SOURCE_FIELDS:
                 if field not in metadata or metadata[field] in (None, ""):
                     setattr(record, field, getattr(previous, field))
-        extractor = ArticleExtractor(lexicon_for(language), self.gazetteer, self.resolver.known_person_names())
-        extraction = extractor.extract(text, segments, record.published_on)
+        extraction = extract_article(text, segments, record.published_on, self.rules(language), self.known_names())
         refs = self.resolver.resolve(extraction)
         try:
             stored = store_article(record, segments, extraction, refs)
         except IntegrityError as error:  # another import stored the same text meanwhile
             raise ImportRefused(f"could not be stored: {error}") from error
         self.resolver.remember(stored.new_aliases)
+        add_known_names(self.known_names(), (a.name for a in stored.new_aliases if isinstance(a, PersonAlias)))
         notes = [] if language in LANGUAGES else [f"language {language!r} has no extraction rules"]
         if previous:
             carried = stored.carried

@@ -4,6 +4,8 @@ import unicodedata
 from django.db import models
 from django.urls import reverse
 
+from factbook.kinds import SentenceKind
+
 from .languages import LANGUAGE_CHOICES, direction_of
 from .spans import TextSpan
 
@@ -79,15 +81,6 @@ class Source(models.Model):
     @property
     def direction(self):
         return direction_of(self.language)
-
-
-class SentenceKind(models.TextChoices):
-    BODY = "body", "Body"
-    HEADLINE = "headline", "Headline"
-    SUBHEADING = "subheading", "Subheading"
-    CAPTION = "caption", "Caption"
-    CREDIT = "credit", "Credit"
-    CHROME = "chrome", "Page chrome"
 
 
 class SentenceQuerySet(models.QuerySet):
