@@ -168,13 +168,13 @@ def _attributed_claims(ctx: ArticleContext, sentence: Sentence, ends, speakers) 
     keys = [t.key for t in tokens]
     for first, end, _ in find_phrases(tokens, lexicon.document_speech):
         return [_content_after(sentence, end - 1, claimant=speakers.issuer)]
-    for cue in lexicon.speech_cues:
-        for first, end, _ in find_phrases(tokens, [cue.cue]):
-            if lexicon.speaker_before_verb:
-                return [_subject_speech(ctx, sentence, first, end, speakers)]
-            marker = next((p for p in range(first - 1, -1, -1) if keys[p] in cue.speaker_markers), None)
-            if marker is None:
-                continue
+    # The cue listed first in the lexicon wins, at its first occurrence with a speaker.
+    for _, first, end, cue in sorted((order, first, end, cue) for first, end, (order, cue)
+                                     in find_phrases(tokens, ctx.rules.speech_cues)):
+        if lexicon.speaker_before_verb:
+            return [_subject_speech(ctx, sentence, first, end, speakers)]
+        marker = next((p for p in range(first - 1, -1, -1) if keys[p] in cue.speaker_markers), None)
+        if marker is not None:
             return [_content_after(sentence, end - 1, claimant=_speaker_before(ctx, sentence, marker, ends, speakers))]
     for position, token in enumerate(tokens):
         # "X نے [any verb] کہ CONTENT": a subject marker, then the complementiser.

@@ -5,7 +5,7 @@ known entities from the gazetteer, and nothing the rules would have found.
 """
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import yaml
@@ -59,7 +59,7 @@ class Lexicon:
     speaker_before_verb: bool = False  # "X said CONTENT": no case marker after the speaker
     according_to_before_source: bool = False  # "according to X, CONTENT" (not "X کے مطابق")
 
-    @property
+    @cached_property
     def title_words(self) -> frozenset[str]:
         return frozenset(word for title in self.person_titles for word in title)
 

@@ -174,11 +174,9 @@ def find_titled_persons(ctx: ArticleContext, sentence: Sentence) -> list[int]:
         # Chained titles ("آرمی چیف جنرل") introduce one name: skip to the last of the chain.
         if position + 1 < len(titles) and titles[position + 1][0] == end:
             continue
-        chain_start = first
-        for prev_first, prev_end, _ in reversed(titles[:position]):
-            if prev_end != chain_start:
-                break
-            chain_start = prev_first
+        chain_start, previous = first, position - 1
+        while previous >= 0 and titles[previous][1] == chain_start:
+            chain_start, previous = titles[previous][0], previous - 1
         role = sentence.words(chain_start, end)
         if chain_start and tokens[chain_start - 1].key in ctx.rules.demonyms:
             chain_start -= 1  # "روسی وزیر خارجہ": the nationality belongs to the reference

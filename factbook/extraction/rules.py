@@ -19,6 +19,7 @@ class Rules:
     person_titles: PhraseIndex
     heads_first: PhraseIndex  # organisation head words -> kind
     heads_last: PhraseIndex
+    speech_cues: PhraseIndex  # cue words -> (its place in the lexicon's list, SpeechCue)
     event_triggers: PhraseIndex  # phrase words -> event kind, or BLOCKED ("press conference")
 
     def known_organisation(self, key: tuple[str, ...]) -> KnownOrganisation | None:
@@ -40,6 +41,7 @@ def rules_for(lexicon: Lexicon, gazetteer: Gazetteer) -> Rules:
         person_titles=PhraseIndex(lexicon.person_titles),
         heads_first=PhraseIndex(lexicon.organisation_heads_first),
         heads_last=PhraseIndex(lexicon.organisation_heads_last),
+        speech_cues=PhraseIndex({cue.cue: (order, cue) for order, cue in reversed(list(enumerate(lexicon.speech_cues)))}),
         # The longer blocker wins over the trigger inside it: "प्रेस वार्ता" is no "वार्ता".
         event_triggers=PhraseIndex({**dict.fromkeys(lexicon.event_blockers, BLOCKED), **lexicon.event_triggers}),
     )
