@@ -3,7 +3,8 @@
 Urdu script omits short vowels and Hindi often drops the nuqta, so "قمر جاوید باجوہ" and
 "कमर जावेद बाजवा" transliterate to different Latin strings ("qamara jaavayada baajavaha",
 "kamara javeda bajava"). Reducing both to consonant classes ("kmr jd bj") makes them equal;
-rapidfuzz then scores what is left of spelling variation.
+rapidfuzz then scores what is left of spelling variation; `extraction.nameparts` decides
+whether two names denote one person.
 """
 
 import re
@@ -102,34 +103,6 @@ def skeleton_word(word: str) -> str:
 def skeleton(name: str) -> tuple[str, ...]:
     """The consonant skeleton of each word of a name; initials and vowel-only words drop out."""
     return tuple(s for s in map(skeleton_word, match_key(name).split()) if s)
-
-
-def _words_match(a: str, b: str) -> bool:
-    if len(a) <= 2 or len(b) <= 2:
-        return a == b
-    return fuzz.ratio(a, b) >= 80
-
-
-def same_name(a: str, b: str) -> bool:
-    """Whether two names can denote the same entity, in any script.
-
-    Every word of the shorter name must match a word of the longer one, in order, and the
-    first words must match: "Khawaja Asif" = "Khawaja Muhammad Asif", but "Asim Bajwa" is not
-    "Qamar Javed Bajwa" and "Qamar Cheema" is not "Qamar Javed Bajwa". A name written without
-    its spaces ("قمرجاوید باجوہ") matches when the skeletons agree letter for letter.
-    """
-    sa, sb = skeleton(a), skeleton(b)
-    if not sa or not sb:
-        return False
-    if "".join(sa) == "".join(sb):
-        return True
-    if len(sa) < 2 or len(sb) < 2:
-        return False  # a bare surname is not enough to call two names the same
-    short, long_ = sorted((sa, sb), key=len)
-    if not _words_match(short[0], long_[0]) or not _words_match(short[-1], long_[-1]):
-        return False
-    remaining = iter(long_[1:-1])
-    return all(any(_words_match(word, other) for other in remaining) for word in short[1:-1])
 
 
 def name_score(a: str, b: str) -> float:

@@ -8,7 +8,7 @@ from functools import cache
 import pycountry
 import yaml
 
-from factbook.entities.names import same_name
+from .nameparts import same_person
 
 COUNTRY_NAME_LANGUAGES = ["ur", "hi"]
 
@@ -44,7 +44,7 @@ class Gazetteer:
 
     def person_named(self, names) -> KnownPerson | None:
         """The one known person any of `names` can denote, in any script; None if none or several."""
-        matches = {p for p in self.persons for alias in p.aliases for name in names if same_name(name, alias)}
+        matches = {p for p in self.persons for alias in p.aliases for name in names if same_person(name, alias)}
         return matches.pop() if len(matches) == 1 else None
 
 

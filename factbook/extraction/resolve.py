@@ -1,7 +1,8 @@
 """Which entity each mention names: within the article first, then against the database.
 
-Persons are matched by `names.same_name` (cross-script consonant skeletons); a bare surname
-is linked only when exactly one candidate carries it, otherwise it stays unresolved. A role
+Persons are matched by `nameparts.same_person`: given name and family name together, in any
+script and spelling. A one-word name ("Sharif") is linked only when exactly one candidate
+carries that part, otherwise it stays unresolved. A role
 used alone ("آرمی چیف", "सेना प्रमुख") names the person extraction linked it to.
 Organisations are matched through the gazetteer, acronyms and alias keys.
 """
@@ -13,6 +14,7 @@ from factbook.entities.models import Organisation, OrganisationAlias, Person, Pe
 
 from .extract import Extraction, FoundMention
 from .gazetteer import Gazetteer, KnownOrganisation, KnownPerson
+from .nameparts import name_parts, same_person, shares_part
 
 
 @dataclass(eq=False)
@@ -34,9 +36,8 @@ class EntityRef:
             self.roles.append(mention.role)
 
 
-def _surname(name: str) -> str:
-    words = names.skeleton(name)
-    return words[-1] if words else ""
+def _is_one_word(name: str) -> bool:
+    return len(name_parts(name)) == 1
 
 
 class Resolver:
@@ -126,9 +127,9 @@ class Resolver:
                     ref.existing = Person.objects.filter(wikidata_id=ref.known.wikidata_id).first()
 
     def _cluster_for(self, name, clusters):
-        matches = [c for c in clusters if any(names.same_name(name, other) for other in c.names)]
-        if not matches and len(names.skeleton(name)) == 1:
-            matches = [c for c in clusters if any(_surname(other) == _surname(name) for other in c.names)]
+        matches = [c for c in clusters if any(same_person(name, other) for other in c.names)]
+        if not matches and _is_one_word(name):
+            matches = [c for c in clusters if any(shares_part(name, other) for other in c.names)]
             if len(matches) > 1:
                 return False
         return matches[0] if matches else None
@@ -139,18 +140,17 @@ class Resolver:
         between: the mention stays unresolved."""
         written = {names.normalise(n) for n in ref.names}
         exact = {pid for alias, pid in self.person_names if alias in written}
-        full_names = [n for n in ref.names if len(names.skeleton(n)) > 1]
+        full_names = [n for n in ref.names if not _is_one_word(n)]
         if exact:
             candidates = {pid: 100.0 for pid in exact}
         elif full_names:
             candidates = {}
             for alias, person_id in self.person_names:
                 for name in full_names:
-                    if names.same_name(name, alias):
+                    if same_person(name, alias):
                         candidates[person_id] = max(candidates.get(person_id, 0), names.name_score(name, alias))
         else:  # a bare surname: only when a single known person carries it
-            surname = _surname(ref.names[0])
-            candidates = {pid: 0.0 for alias, pid in self.person_names if _surname(alias) == surname}
+            candidates = {pid: 0.0 for alias, pid in self.person_names if shares_part(ref.names[0], alias)}
             if len(candidates) > 1:
                 ref.ambiguous = True
                 return None
