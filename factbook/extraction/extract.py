@@ -22,6 +22,7 @@ from .recognise import (
     find_known_organisations,
     find_repeated_names,
     find_titled_persons,
+    find_untitled_persons,
     link_role_references,
 )
 from .records import Extraction, FoundClaim, FoundEvent, FoundMention
@@ -53,6 +54,9 @@ def extract_article(text: str, segments: list[Segment], published_on: dt.date | 
         for stage in SENTENCE_STAGES:
             stage(ctx, sentence)
     find_repeated_names(ctx, named)
+    for sentence in named:  # the least certain: names from the evidence of their own words
+        find_untitled_persons(ctx, sentence)
+    find_repeated_names(ctx, named)  # and again, for the surnames of those names
     link_role_references(ctx)
     claims = find_claims(ctx)
     events = find_events(ctx)

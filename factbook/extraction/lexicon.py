@@ -58,6 +58,9 @@ class Lexicon:
     longest_name_before_head: int = 4  # words of an organisation name before its head word
     speaker_before_verb: bool = False  # "X said CONTENT": no case marker after the speaker
     according_to_before_source: bool = False  # "according to X, CONTENT" (not "X کے مطابق")
+    # Recognising names without a title:
+    non_name_words: frozenset[str] = frozenset()  # verbs, common nouns, places: never in a name
+    honorifics_after: frozenset[str] = frozenset()  # "صاحب", "जी": after a name, a person's
 
     @cached_property
     def title_words(self) -> frozenset[str]:
@@ -76,6 +79,13 @@ def _keys(phrases):
 
 def _words(words):
     return frozenset(k[0] for k in _keys(words))
+
+
+def _single_words(words):
+    phrases = [w for w in words if len(phrase_key(w)) > 1] if all(isinstance(w, str) for w in words) else []
+    if phrases:
+        raise ValueError(f"single words expected, not phrases: {', '.join(phrases)}")
+    return _words(words)
 
 
 def _keyed(mapping):
@@ -102,6 +112,7 @@ READERS = {
     "event_blockers": _keys, "reference_determiners": _words, "addressee_cues": _words,
     "capitalised_names": bool, "name_links": _words, "appositive_names": bool,
     "longest_name_before_head": int, "speaker_before_verb": bool, "according_to_before_source": bool,
+    "non_name_words": _single_words, "honorifics_after": _single_words,
 }
 
 

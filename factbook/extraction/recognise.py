@@ -68,6 +68,12 @@ def organisation_start(ctx: ArticleContext, sentence: Sentence, end: int, longes
     return first
 
 
+def _acronym_word(word: str) -> bool:
+    """A word that can be (part of) an acronym: no digits, and all capitals where the script
+    has them ("SCO"; Urdu and Hindi spell the letters out: "ایس سی او")."""
+    return not any(char.isdigit() for char in word) and (word.isupper() or not _cased(word))
+
+
 def find_bracketed_acronyms(ctx: ArticleContext, sentence: Sentence) -> list[int]:
     """ "شنگھائی تعاون تنظیم (ایس سی او)": the words before the bracket name what it abbreviates."""
     tokens, text, found = sentence.tokens, sentence.text, []
@@ -80,6 +86,8 @@ def find_bracketed_acronyms(ctx: ArticleContext, sentence: Sentence) -> list[int
         acronym_end = position
         while acronym_end < len(tokens) and tokens[acronym_end].end <= close:
             acronym_end += 1
+        if not all(_acronym_word(t.text) for t in tokens[position:acronym_end]):
+            continue  # "(19′)", "(Raghuram Rajan)": a number or the name again, in Latin letters
         name_first = organisation_start(ctx, sentence, position, MAX_ORGANISATION_WORDS)
         if name_first == position:
             continue
@@ -153,7 +161,7 @@ def name_after(ctx: ArticleContext, sentence: Sentence, first: int) -> int:
     end = first
     while end < len(tokens) and end - first < MAX_NAME_WORDS:
         token = tokens[end]
-        if token.key in lexicon.stopwords or token.key in lexicon.title_words:
+        if token.key in ctx.rules.not_names:  # stopwords, titles, verbs, places: "وزیراعلیٰ پنجاب منتخب"
             break
         if not token.text[0].isalpha() or (phrase_key(token.text) in ctx.rules.organisations):
             break
@@ -226,6 +234,74 @@ def find_appositive_persons(ctx: ArticleContext, sentence: Sentence) -> list[int
     return [m for m in found if m is not None]
 
 
+def _cased(word: str) -> bool:
+    """Whether the word's script has capital letters (Latin does; Urdu and Devanagari do not)."""
+    return word[0].isupper() or word[0].islower()
+
+
+def _initial(word: str) -> bool:
+    """A capital initial of a Latin name: "A" in "A.R. Rahman", "S" in "S Somanath"."""
+    return len(word) <= 2 and word.isupper() and word.isalpha()
+
+
+def _name_word_kind(ctx: ArticleContext, token: Token) -> str:
+    """What a word says about being part of a person's name: "no" (certainly not), "part" (a
+    given or family name the name-part lexicon knows), "particle" (Muhammad, Syed, bin),
+    "initial", or "other" (unknown). Where the script has capitals, a name's words have them."""
+    if not token.text[0].isalpha() or token.key in ctx.rules.not_names:
+        return "no"
+    part = ctx.rules.name_parts.lookup(token.text)
+    if _cased(token.text) and not token.text[0].isupper() and not (part and part.is_particle):
+        return "no"
+    if part:
+        return "particle" if part.is_particle else "part"
+    return "initial" if _cased(token.text) and _initial(token.text) else "other"
+
+
+def _person_evidence(ctx: ArticleContext, sentence: Sentence, first: int, kinds: list[str]) -> bool:
+    """Whether words `kinds` from token `first` on are a person's name, from their evidence:
+    known name parts, capitals, and the words right after them ("ارشد ندیم نے", "Babar said")."""
+    end = first + len(kinds)
+    known = kinds.count("part")
+    if len(kinds) < 2 or known == 0 and "particle" not in kinds:
+        # One word is a name only with a follower that marks persons alone ("صاحب", "जी").
+        follower = end < len(sentence.tokens) and sentence.tokens[end].key in ctx.lexicon.honorifics_after
+        return kinds == ["part"] and follower
+    if kinds[0] == "other" or kinds[-1] in ("particle", "initial"):
+        return False  # a name starts with a known part or an initial and ends with a name
+    followed = end < len(sentence.tokens) and sentence.tokens[end].key in ctx.rules.name_followers
+    if _cased(sentence.tokens[first].text):
+        return known >= 1 or followed
+    unknown = kinds.count("other")
+    return unknown == 0 or unknown == 1 and (known >= 2 or followed)
+
+
+def find_untitled_persons(ctx: ArticleContext, sentence: Sentence) -> list[int]:
+    """Names without a title: runs of joined words that may be name words ("ارشد ندیم نے",
+    "Neeraj Chopra won"), the longest span of each run that the evidence supports."""
+    tokens, found = sentence.tokens, []
+    kinds = [_name_word_kind(ctx, t) for t in tokens]
+    for place_first, place_end, _ in find_phrases(tokens, ctx.rules.places):  # "اسلام آباد" is no "Islam"
+        kinds[place_first:place_end] = ["no"] * (place_end - place_first)
+    first = 0
+    while first < len(tokens):
+        if kinds[first] == "no" or ctx.mentions.owner(sentence.index, first) is not None:
+            first += 1
+            continue
+        end = first + 1
+        while (end < len(tokens) and end - first < MAX_NAME_WORDS and kinds[end] != "no"
+               and ctx.mentions.owner(sentence.index, end) is None and joined(sentence, tokens[end - 1], tokens[end])
+               and _cased(tokens[end].text) == _cased(tokens[first].text)):
+            end += 1
+        span_end = next((e for e in range(end, first, -1) if _person_evidence(ctx, sentence, first, kinds[first:e])), None)
+        if span_end is None:
+            first += 1
+            continue
+        found.append(ctx.mentions.add(sentence, first, span_end, entity_type="person"))
+        first = span_end
+    return [m for m in found if m is not None]
+
+
 def known_names_index(names) -> PhraseIndex:
     """Person names of two words or more, keyed by their words: the database's known names,
     built once per run."""
@@ -255,6 +331,8 @@ def find_repeated_names(ctx: ArticleContext, sentences: list[Sentence]) -> list[
     article_index, found = PhraseIndex(article_names), []
     for sentence in sentences:
         for first, end, named in find_phrases(sentence.tokens, article_index, ctx.known_names):
+            if not all(joined(sentence, a, b) for a, b in zip(sentence.tokens[first:end - 1], sentence.tokens[first + 1:end])):
+                continue  # a name never runs across punctuation: "Asif Ali, Haider"
             if named == "person":
                 found.append(ctx.mentions.add(sentence, first, end, entity_type="person"))
             else:
