@@ -9,6 +9,8 @@ from collections import Counter
 
 from factbook.entities.names import normalise
 
+from factbook.kinds import SentenceKind
+
 from .context import ArticleContext, Sentence
 from .tokens import PhraseIndex, Token, find_phrases, phrase_key
 
@@ -222,12 +224,14 @@ def find_appositive_persons(ctx: ArticleContext, sentence: Sentence) -> list[int
         if run_end == 0 or after_comma == len(tokens):
             continue
         run_start = run_end
-        while run_start > 0 and run_end - run_start < 3 and _capitalised_name_word(ctx, tokens[run_start - 1]):
+        while (run_start > 0 and run_end - run_start < 3 and _capitalised_name_word(ctx, tokens[run_start - 1])
+               and (run_start == run_end or joined(sentence, tokens[run_start - 1], tokens[run_start]))):
             run_start -= 1
         if run_end - run_start >= 2 and any(t.key in title_words for t in tokens[after_comma : after_comma + 6]):
             found.append(ctx.mentions.add(sentence, run_start, run_end, entity_type="person"))
         name_end = after_comma
-        while name_end < len(tokens) and name_end - after_comma < 3 and _capitalised_name_word(ctx, tokens[name_end]):
+        while (name_end < len(tokens) and name_end - after_comma < 3 and _capitalised_name_word(ctx, tokens[name_end])
+               and (name_end == after_comma or joined(sentence, tokens[name_end - 1], tokens[name_end]))):
             name_end += 1
         if name_end - after_comma >= 2 and any(t.key in title_words for t in tokens[max(0, run_end - 6) : run_end]):
             found.append(ctx.mentions.add(sentence, after_comma, name_end, entity_type="person"))
@@ -239,15 +243,30 @@ def _cased(word: str) -> bool:
     return word[0].isupper() or word[0].islower()
 
 
-def _initial(word: str) -> bool:
-    """A capital initial of a Latin name: "A" in "A.R. Rahman", "S" in "S Somanath"."""
-    return len(word) <= 2 and word.isupper() and word.isalpha()
+def _initial(ctx: ArticleContext, word: str) -> bool:
+    """An initial of a name: capital letters in Latin ("A.R." Rahman, "S" Somanath), letter
+    names elsewhere ("आर.के." सिंह, "ایس" ایم)."""
+    if _cased(word):
+        return word.isupper() and all(len(letter) == 1 for letter in word.split("."))
+    return _spelled_letters(normalise(word).lower().replace(".", ""), ctx.lexicon.letter_names)
+
+
+def _spelled_letters(word: str, letter_names: frozenset[str]) -> bool:
+    """Whether the word is letter names written together ("एसके" = एस + के)."""
+    if not word:
+        return False
+    ends = {0}  # where a segmentation into letter names can have got to
+    for end in range(1, len(word) + 1):
+        if any(start in ends and word[start:end] in letter_names for start in range(max(0, end - 6), end)):
+            ends.add(end)
+    return len(word) in ends
 
 
 def _name_word_kind(ctx: ArticleContext, token: Token) -> str:
     """What a word says about being part of a person's name: "no" (certainly not), "part" (a
-    given or family name the name-part lexicon knows), "particle" (Muhammad, Syed, bin),
-    "initial", or "other" (unknown). Where the script has capitals, a name's words have them."""
+    given or family name the name-part lexicon knows), "joined" (several written as one:
+    "شہبازشریف"), "particle" (Muhammad, Syed, bin), "initial", or "other" (unknown). Where the
+    script has capitals, a name's words have them."""
     if not token.text[0].isalpha() or token.key in ctx.rules.not_names:
         return "no"
     part = ctx.rules.name_parts.lookup(token.text)
@@ -255,25 +274,35 @@ def _name_word_kind(ctx: ArticleContext, token: Token) -> str:
         return "no"
     if part:
         return "particle" if part.is_particle else "part"
-    return "initial" if _cased(token.text) and _initial(token.text) else "other"
+    if _initial(ctx, token.text):
+        return "initial"
+    return "joined" if len(ctx.rules.name_parts.split_joined(token.text) or ()) >= 2 else "other"
+
+
+KNOWN_KINDS = ("part", "particle", "initial", "joined")
 
 
 def _person_evidence(ctx: ArticleContext, sentence: Sentence, first: int, kinds: list[str]) -> bool:
     """Whether words `kinds` from token `first` on are a person's name, from their evidence:
-    known name parts, capitals, and the words right after them ("ارشد ندیم نے", "Babar said")."""
+    known name parts, initials, capitals, and the words right after them ("ارشد ندیم نے",
+    "Babar said"). Unknown words are family names only beside the evidence of known ones."""
     end = first + len(kinds)
-    known = kinds.count("part")
-    if len(kinds) < 2 or known == 0 and "particle" not in kinds:
-        # One word is a name only with a follower that marks persons alone ("صاحب", "जी").
-        follower = end < len(sentence.tokens) and sentence.tokens[end].key in ctx.lexicon.honorifics_after
-        return kinds == ["part"] and follower
-    if kinds[0] == "other" or kinds[-1] in ("particle", "initial"):
-        return False  # a name starts with a known part or an initial and ends with a name
-    followed = end < len(sentence.tokens) and sentence.tokens[end].key in ctx.rules.name_followers
+    follower = sentence.tokens[end].key if end < len(sentence.tokens) else None
+    followed = follower in ctx.rules.name_followers
+    if kinds == ["joined"]:  # "عبدالرزاق", "شہبازشریف"
+        return True
+    if len(kinds) == 1:  # one word is a name only with an honorific ("ارشد صاحب", "अरशद जी")
+        return kinds == ["part"] and follower in ctx.lexicon.honorifics_after
+    if kinds[-1] in ("particle", "initial"):
+        return False  # a name ends with a given or family name
+    known = sum(kind in KNOWN_KINDS for kind in kinds)
     if _cased(sentence.tokens[first].text):
-        return known >= 1 or followed
-    unknown = kinds.count("other")
-    return unknown == 0 or unknown == 1 and (known >= 2 or followed)
+        # Capitals are evidence of their own, but every sentence and headline starts with one.
+        inside = first > 0 and sentence.kind == SentenceKind.BODY
+        return known >= 1 or inside and followed
+    if known == 0 or kinds.count("other") > 1 or kinds[0] == "other":  # not "اداکارہ ماہرہ خان"
+        return False
+    return kinds[-1] != "other" or followed  # "ارشد ندیم نے", not "احمد علی اکبر نبھا"
 
 
 def find_untitled_persons(ctx: ArticleContext, sentence: Sentence) -> list[int]:
@@ -316,6 +345,15 @@ def add_known_names(index: PhraseIndex, names):
             index.add(key, "person")
 
 
+def _inside_longer_name(ctx: ArticleContext, sentence: Sentence, position: int) -> bool:
+    """Whether the word at `position` has a word joined to it on either side that may be part
+    of a name: "Shah" of another "Khushdil Shah", "خان" of "کبریٰ خان"."""
+    tokens = sentence.tokens
+    return any(0 <= n < len(tokens) and _name_word_kind(ctx, tokens[n]) != "no"
+               and joined(sentence, tokens[min(n, position)], tokens[max(n, position)])
+               for n in (position - 1, position + 1))
+
+
 def find_repeated_names(ctx: ArticleContext, sentences: list[Sentence]) -> list[int]:
     """Names the article (or the database) already knows, found again without a title; also
     a bare surname ("Dar said") when only one person in the article carries it, and
@@ -333,6 +371,8 @@ def find_repeated_names(ctx: ArticleContext, sentences: list[Sentence]) -> list[
         for first, end, named in find_phrases(sentence.tokens, article_index, ctx.known_names):
             if not all(joined(sentence, a, b) for a, b in zip(sentence.tokens[first:end - 1], sentence.tokens[first + 1:end])):
                 continue  # a name never runs across punctuation: "Asif Ali, Haider"
+            if end - first == 1 and _inside_longer_name(ctx, sentence, first):
+                continue  # a surname of someone else
             if named == "person":
                 found.append(ctx.mentions.add(sentence, first, end, entity_type="person"))
             else:
