@@ -31,7 +31,8 @@ def add_organisation(ctx: ArticleContext, sentence: Sentence, first: int, end: i
 def joined(sentence: Sentence, previous: Token, token: Token) -> bool:
     """Two words belong to one name only when nothing but space (or an initial's dot) separates them."""
     gap = sentence.text[previous.end : token.start].strip()
-    return gap in ("", "-", "'", "’") or (gap == "." and len(previous.text) <= 2)
+    initials = len(previous.text) <= 2 or all(len(letter) == 1 for letter in previous.text.split("."))
+    return gap in ("", "-", "'", "’") or (gap == "." and initials)  # "A.R. Rahman"
 
 
 def head_kind(ctx: ArticleContext, tokens) -> str:

@@ -6,6 +6,7 @@ import datetime as dt
 from factbook.extraction.context import article_context
 from factbook.extraction.gazetteer import Gazetteer, KnownOrganisation, Place
 from factbook.extraction.lexicon import read_lexicon
+from factbook.extraction.nameparts import NamePartLexicon
 from factbook.extraction.recognise import known_names_index
 from factbook.extraction.rules import rules_for
 from factbook.extraction.segment import Segment
@@ -48,6 +49,33 @@ MARKED = {
     "complementisers": ["ke"],
 }
 
+# Urdu, where no letter is a capital: names show by their parts and the grammar around them.
+URDU = {
+    "person_titles": ["وزیراعلیٰ", "وزیر"],
+    "stopwords": ["نے", "کا", "کی", "کے", "اور", "میں", "کو"],
+    "non_name_words": ["پنجاب", "منتخب", "ہاؤس", "پہنچ", "گئیں", "آج", "آئیں", "آئے", "جیتا", "میڈل"],
+    "speech_cues": [{"cue": "کہا", "speaker_marker": ["نے"]}],
+    "case_markers": ["نے", "کا", "کی", "کے"],
+    "subject_markers": ["نے"],
+    "honorifics_after": ["صاحب"],
+    "letter_names": ["آر", "ایم"],
+}
+
+# Given and family names as the name-part lexicon (factbook/extraction/lexicons/names) has them.
+NAME_PARTS = NamePartLexicon.from_entries([
+    {"latin": "Arshad", "ur": ["ارشد"], "role": "given"},
+    {"latin": "Nadeem", "ur": ["ندیم"], "role": "either"},
+    {"latin": "Maryam", "ur": ["مریم"], "role": "given"},
+    {"latin": "Nawaz", "ur": ["نواز"], "role": "either"},
+    {"latin": "Babar", "role": "either"},
+    {"latin": "Azam", "role": "either"},
+    {"latin": "Ali", "role": "either"},
+    {"latin": "Raza", "role": "family"},
+    {"latin": "Naseem", "role": "given"},
+    {"latin": "Shah", "role": "either"},
+    {"latin": "Muhammad", "role": "particle"},
+])
+
 GAZETTEER = Gazetteer(
     organisations=(
         KnownOrganisation("Pakistan", "state", ("Pakistan",), demonyms=("Pakistani",)),
@@ -58,7 +86,7 @@ GAZETTEER = Gazetteer(
 
 
 def rules(data=None, language="en"):
-    return rules_for(read_lexicon(language, ENGLISH if data is None else data), GAZETTEER)
+    return rules_for(read_lexicon(language, ENGLISH if data is None else data), GAZETTEER, NAME_PARTS)
 
 
 def context(*sentences, data=None, known=(), published_on=dt.date(2025, 3, 4), kind=SentenceKind.BODY):

@@ -14,7 +14,9 @@ from factbook.extraction.events import find_events
 from factbook.extraction.lexicon import LEXICON_DIR, READERS, Lexicon, LexiconError, read_lexicon
 from factbook.extraction.tokens import PhraseIndex, find_phrases, tokenize
 
-from .stages import MARKED, context, texts
+from .stages import ENGLISH, MARKED, URDU, context, texts
+
+ENGLISH_WITH_PLACES = {**ENGLISH, "non_name_words": ["court", "high"]}
 
 EXTRACTION_DIR = Path(recognise.__file__).parent
 
@@ -143,6 +145,92 @@ def test_a_role_reference_is_linked_to_the_person_named_in_that_role():
     recognise.link_role_references(ctx)
     named, reference = ctx.mentions.in_text_order()
     assert ctx.mentions[reference].holder == named
+
+
+def test_a_bracket_with_a_number_or_a_name_in_it_makes_no_acronym():
+    ctx = context("Ahmed Raza (19) scored and Sara Lee (Sara Lee) sang.")
+    assert recognise.find_bracketed_acronyms(ctx, ctx.sentences[0]) == []
+
+
+def test_a_surname_is_not_taken_out_of_another_persons_name():
+    ctx = context("Minister Naseem Shah bowled.", "Then Khushdil Shah bowled.")
+    recognise.find_titled_persons(ctx, ctx.sentences[0])
+    recognise.find_repeated_names(ctx, ctx.sentences)
+    assert texts(ctx) == ["Naseem Shah"]
+
+
+def test_a_known_name_is_not_found_across_a_comma():
+    ctx = context("The squad: Asif Ali, Haider Ali.", known=["Ali Haider"])
+    recognise.find_repeated_names(ctx, ctx.sentences)
+    assert texts(ctx) == []
+
+
+# Persons without a title
+
+
+def untitled(*sentences, data=None):
+    ctx = context(*sentences, data=data)
+    for sentence in ctx.sentences:
+        recognise.find_untitled_persons(ctx, sentence)
+    return texts(ctx)
+
+
+def test_capitalised_words_with_a_known_name_part_are_a_person():
+    assert untitled("The squad includes Babar Azam and Imran Raza.") == ["Babar Azam", "Imran Raza"]
+
+
+def test_capitalised_words_inside_a_sentence_before_a_speech_verb_are_a_person():
+    assert untitled("Later Qwerty Zxcv said it rained.") == ["Qwerty Zxcv"]
+
+
+def test_capitalised_words_at_the_start_of_a_sentence_need_a_known_part():
+    assert untitled("Heavy Rain said nothing.") == []
+
+
+def test_capitalised_words_with_a_non_name_word_are_no_person():
+    assert untitled("The Lahore High Court sat.", data={**ENGLISH_WITH_PLACES}) == []
+
+
+def test_a_person_name_never_spans_a_comma():
+    assert untitled("Picked: Babar Azam, Ali Raza.") == ["Babar Azam", "Ali Raza"]
+
+
+def test_an_initial_and_a_capitalised_word_are_a_person():
+    assert untitled("The song was by A.R. Qwerty.") == ["A.R. Qwerty"]
+
+
+def test_known_name_parts_without_capitals_are_a_person():
+    assert untitled("ارشد ندیم نے میڈل جیتا", data=URDU) == ["ارشد ندیم"]
+
+
+def test_an_unknown_family_name_needs_a_persons_marker_after_it():
+    assert untitled("مریم زیدانی نے کہا", data=URDU) == ["مریم زیدانی"]
+    assert untitled("مریم زیدانی آئیں", data=URDU) == []
+
+
+def test_an_unknown_word_never_starts_a_name():
+    assert untitled("اداکارہ مریم نواز آئیں", data=URDU) == ["مریم نواز"]
+
+
+def test_a_lone_given_name_is_a_person_only_with_an_honorific():
+    assert untitled("ارشد صاحب آئے", data=URDU) == ["ارشد"]
+    assert untitled("ارشد آئے", data=URDU) == []
+
+
+def test_spelled_out_initials_count_as_name_evidence():
+    assert untitled("آر ایم زیدانی نے کہا", data=URDU) == ["آر ایم زیدانی"]
+
+
+def test_name_parts_written_together_are_a_person():
+    assert untitled("ارشدندیم نے کہا", data=URDU) == ["ارشدندیم"]
+
+
+@pytest.mark.parametrize("sentence", ["وزیراعلیٰ پنجاب منتخب", "وزیر ہاؤس پہنچ گئیں", "وزیر آج آئیں"])
+def test_words_that_are_certainly_no_name_never_become_a_person(sentence):
+    ctx = context(sentence, data=URDU)
+    recognise.find_titled_persons(ctx, ctx.sentences[0])
+    recognise.find_untitled_persons(ctx, ctx.sentences[0])
+    assert texts(ctx) == []
 
 
 # Claims
