@@ -61,6 +61,7 @@ class Lexicon:
     # Recognising names without a title:
     non_name_words: frozenset[str] = frozenset()  # verbs, common nouns, places: never in a name
     honorifics_after: frozenset[str] = frozenset()  # "صاحب", "जी": after a name, a person's
+    conjunctions: frozenset[str] = frozenset()  # "اور", "and": between the names of a list
     letter_names: frozenset[str] = frozenset()  # initials spelled out: "آر", "के" in "आर.के."
 
     @cached_property
@@ -113,7 +114,7 @@ READERS = {
     "event_blockers": _keys, "reference_determiners": _words, "addressee_cues": _words,
     "capitalised_names": bool, "name_links": _words, "appositive_names": bool,
     "longest_name_before_head": int, "speaker_before_verb": bool, "according_to_before_source": bool,
-    "non_name_words": _single_words, "honorifics_after": _single_words, "letter_names": _single_words,
+    "non_name_words": _single_words, "honorifics_after": _single_words, "letter_names": _single_words, "conjunctions": _single_words,
 }
 
 

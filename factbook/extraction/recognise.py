@@ -283,13 +283,44 @@ def _name_word_kind(ctx: ArticleContext, token: Token) -> str:
 KNOWN_KINDS = ("part", "particle", "initial", "joined")
 
 
-def _person_evidence(ctx: ArticleContext, sentence: Sentence, first: int, kinds: list[str]) -> bool:
+def _listed(ctx: ArticleContext, sentence: Sentence, first: int, end: int, kinds: list[str]) -> bool:
+    """Whether tokens first..end-1 stand in a list beside another name ("کرن تعبیر اور اشنا
+    شاہ", "Deka and Priya Saikia"): a comma or a conjunction, then a known name part, or a
+    person or known name part before them."""
+    tokens, conjunctions = sentence.tokens, ctx.lexicon.conjunctions
+
+    def separated(before: int, after: int) -> int | None:
+        """The token after the separator that follows token `before`, if there is one."""
+        if "," in sentence.text[tokens[before].end : tokens[after].start] or \
+                "،" in sentence.text[tokens[before].end : tokens[after].start]:
+            return after
+        return after + 1 if tokens[after].key in conjunctions and after + 1 < len(tokens) else None
+
+    def name_word(n: int) -> bool:
+        owner = ctx.mentions.owner(sentence.index, n)
+        return kinds[n] in KNOWN_KINDS or owner is not None and ctx.mentions[owner].entity_type == "person"
+
+    if end < len(tokens):
+        following = separated(end - 1, end)
+        if following is not None and following < len(tokens) and kinds[following] in KNOWN_KINDS:
+            return True
+    if first > 0:
+        separator = first - 1 if tokens[first - 1].key in conjunctions else None
+        before = separator - 1 if separator else first - 1
+        if before >= 0 and (separator or "," in sentence.text[tokens[before].end : tokens[first].start]
+                            or "،" in sentence.text[tokens[before].end : tokens[first].start]):
+            return name_word(before)
+    return False
+
+
+def _person_evidence(ctx: ArticleContext, sentence: Sentence, first: int, kinds: list[str], all_kinds) -> bool:
     """Whether words `kinds` from token `first` on are a person's name, from their evidence:
-    known name parts, initials, capitals, and the words right after them ("ارشد ندیم نے",
-    "Babar said"). Unknown words are family names only beside the evidence of known ones."""
+    known name parts, initials, capitals, the words right after them ("ارشد ندیم نے",
+    "Babar said") and other names beside them in a list. Unknown words are family names
+    only beside the evidence of known ones."""
     end = first + len(kinds)
     follower = sentence.tokens[end].key if end < len(sentence.tokens) else None
-    followed = follower in ctx.rules.name_followers
+    followed = follower in ctx.rules.name_followers or _listed(ctx, sentence, first, end, all_kinds)
     if kinds == ["joined"]:  # "عبدالرزاق", "شہبازشریف"
         return True
     if len(kinds) == 1:  # one word is a name only with an honorific ("ارشد صاحب", "अरशद जी")
@@ -301,8 +332,10 @@ def _person_evidence(ctx: ArticleContext, sentence: Sentence, first: int, kinds:
         # Capitals are evidence of their own, but every sentence and headline starts with one.
         inside = first > 0 and sentence.kind == SentenceKind.BODY
         return known >= 1 or inside and followed
-    if known == 0 or kinds.count("other") > 1 or kinds[0] == "other":  # not "اداکارہ ماہرہ خان"
+    if known == 0 or kinds.count("other") > 1:
         return False
+    if kinds[0] == "other":  # "हबीबुर रहमान ने", but not "اداکارہ ماہرہ خان"
+        return len(kinds) == 2 and follower in ctx.rules.name_followers
     return kinds[-1] != "other" or followed  # "ارشد ندیم نے", not "احمد علی اکبر نبھا"
 
 
@@ -323,7 +356,7 @@ def find_untitled_persons(ctx: ArticleContext, sentence: Sentence) -> list[int]:
                and ctx.mentions.owner(sentence.index, end) is None and joined(sentence, tokens[end - 1], tokens[end])
                and _cased(tokens[end].text) == _cased(tokens[first].text)):
             end += 1
-        span_end = next((e for e in range(end, first, -1) if _person_evidence(ctx, sentence, first, kinds[first:e])), None)
+        span_end = next((e for e in range(end, first, -1) if _person_evidence(ctx, sentence, first, kinds[first:e], kinds)), None)
         if span_end is None:
             first += 1
             continue

@@ -59,6 +59,7 @@ URDU = {
     "subject_markers": ["نے"],
     "honorifics_after": ["صاحب"],
     "letter_names": ["آر", "ایم"],
+    "conjunctions": ["اور"],
 }
 
 # Given and family names as the name-part lexicon (factbook/extraction/lexicons/names) has them.

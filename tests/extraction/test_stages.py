@@ -208,7 +208,16 @@ def test_an_unknown_family_name_needs_a_persons_marker_after_it():
     assert untitled("مریم زیدانی آئیں", data=URDU) == []
 
 
-def test_an_unknown_word_never_starts_a_name():
+def test_a_name_beside_another_in_a_list_needs_no_marker():
+    assert untitled("مریم زیدانی اور ارشد ندیم آئیں", data=URDU) == ["مریم زیدانی", "ارشد ندیم"]
+
+
+def test_an_unknown_given_name_before_a_known_one_needs_a_persons_marker():
+    assert untitled("زیدانی ندیم نے کہا", data=URDU) == ["زیدانی ندیم"]
+    assert untitled("زیدانی ندیم آئیں", data=URDU) == []
+
+
+def test_an_unknown_word_never_starts_a_longer_name():
     assert untitled("اداکارہ مریم نواز آئیں", data=URDU) == ["مریم نواز"]
 
 
