@@ -24,7 +24,8 @@ class SpeechCue:
 @dataclass(frozen=True)
 class Lexicon:
     language: str
-    person_titles: tuple[tuple[str, ...], ...] = ()
+    person_titles: tuple[tuple[str, ...], ...] = ()  # with the professions
+    professions: tuple[tuple[str, ...], ...] = ()  # titles that never stand alone for a person
     stopwords: frozenset[str] = frozenset()
     organisation_heads_first: dict = field(default_factory=dict)  # phrase key -> kind
     organisation_heads_last: dict = field(default_factory=dict)
@@ -104,7 +105,7 @@ def _speech_cues(cues):
 
 # How each YAML key becomes a Lexicon field.
 READERS = {
-    "person_titles": _keys, "stopwords": _words, "organisation_heads_first": _by_kind,
+    "person_titles": _keys, "professions": _keys, "stopwords": _words, "organisation_heads_first": _by_kind,
     "organisation_heads_last": _by_kind, "speech_cues": _speech_cues, "according_to": _keys,
     "document_speech": _keys, "document_words": _words, "pronoun_speakers": _keys,
     "event_triggers": _by_kind, "weekdays": _keyed, "months": _keyed, "relative_years": _keyed,
@@ -124,7 +125,9 @@ def read_lexicon(language: str, data: dict, path="") -> Lexicon:
     if unknown:
         raise LexiconError(f"{path or language}: unknown lexicon keys: {', '.join(unknown)}")
     try:
-        return Lexicon(language, **{key: READERS[key](value) for key, value in data.items()})
+        fields = {key: READERS[key](value) for key, value in data.items()}
+        fields["person_titles"] = tuple(dict.fromkeys(fields.get("person_titles", ()) + fields.get("professions", ())))
+        return Lexicon(language, **fields)
     except (TypeError, ValueError, KeyError, AttributeError) as error:
         raise LexiconError(f"{path or language}: {error}") from error
 

@@ -176,12 +176,22 @@ def name_after(ctx: ArticleContext, sentence: Sentence, first: int) -> int:
     return end
 
 
+def _uncertain_name(ctx: ArticleContext, sentence: Sentence, first: int, end: int) -> bool:
+    """One unknown word after a title, where the script has no capitals, is a name only before
+    a case marker or a person's marker ("وزیر خارجہ لاوروف نے"), not "पूर्व प्रमोटर्स और"."""
+    token = sentence.tokens[first]
+    if end - first > 1 or _cased(token.text) or _name_word_kind(ctx, token) != "other":
+        return False
+    following = sentence.tokens[end].key if end < len(sentence.tokens) else None
+    return following not in ctx.lexicon.case_markers and following not in ctx.rules.name_followers
+
+
 def find_titled_persons(ctx: ArticleContext, sentence: Sentence) -> list[int]:
     """A name after a title ("وزیر خارجہ سرگئی لاوروف"), or a title standing alone for a person
     ("آرمی چیف نے"): a role reference, which `link_role_references` ties to its holder."""
     tokens, lexicon, found = sentence.tokens, ctx.lexicon, []
     titles = list(find_phrases(tokens, ctx.rules.person_titles))
-    for position, (first, end, _) in enumerate(titles):
+    for position, (first, end, title) in enumerate(titles):
         # Chained titles ("آرمی چیف جنرل") introduce one name: skip to the last of the chain.
         if position + 1 < len(titles) and titles[position + 1][0] == end:
             continue
@@ -195,10 +205,10 @@ def find_titled_persons(ctx: ArticleContext, sentence: Sentence) -> list[int]:
             chain_start -= 1  # "the minister"
         before = tokens[chain_start - 1].key if chain_start else None
         name_end = name_after(ctx, sentence, end)
-        if name_end > end:
+        if name_end > end and not _uncertain_name(ctx, sentence, end, name_end):
             found.append(ctx.mentions.add(sentence, end, name_end, entity_type="person", role=role))
-        elif before in lexicon.indefinites:
-            continue  # "کسی روسی وزیر خارجہ", "a minister": nobody in particular
+        elif name_end > end or before in lexicon.indefinites or title in lexicon.professions:
+            continue  # "کسی روسی وزیر خارجہ", "a minister", "ڈاکٹر نے": nobody in particular
         elif end == len(tokens) or tokens[end].key in lexicon.case_markers:
             found.append(ctx.mentions.add(sentence, chain_start, end, entity_type="person", role=role,
                                           role_reference=True))

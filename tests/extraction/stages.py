@@ -51,7 +51,8 @@ MARKED = {
 
 # Urdu, where no letter is a capital: names show by their parts and the grammar around them.
 URDU = {
-    "person_titles": ["وزیراعلیٰ", "وزیر"],
+    "person_titles": ["وزیراعلیٰ", "وزیر", "سابق"],
+    "professions": ["ڈاکٹر"],
     "stopwords": ["نے", "کا", "کی", "کے", "اور", "میں", "کو"],
     "non_name_words": ["پنجاب", "منتخب", "ہاؤس", "پہنچ", "گئیں", "آج", "آئیں", "آئے", "جیتا", "میڈل"],
     "speech_cues": [{"cue": "کہا", "speaker_marker": ["نے"]}],

@@ -114,6 +114,18 @@ def test_an_indefinite_title_is_nobody_in_particular():
     assert recognise.find_titled_persons(ctx, ctx.sentences[0]) == []
 
 
+def test_a_profession_alone_stands_for_nobody_in_particular():
+    ctx = context("ڈاکٹر نے کہا", data=URDU)
+    assert recognise.find_titled_persons(ctx, ctx.sentences[0]) == []
+
+
+def test_one_unknown_word_after_a_title_is_a_name_only_before_a_marker():
+    ctx = context("سابق زیدانی نے کہا", "سابق کھلاڑیوں اور", data=URDU)
+    for sentence in ctx.sentences:
+        recognise.find_titled_persons(ctx, sentence)
+    assert texts(ctx) == ["زیدانی"]
+
+
 def test_an_appositive_name_next_to_a_title_is_a_person():
     ctx = context("Ali Raza, the foreign minister, arrived.")
     recognise.find_appositive_persons(ctx, ctx.sentences[0])
