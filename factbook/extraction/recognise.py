@@ -65,16 +65,18 @@ def organisation_start(ctx: ArticleContext, sentence: Sentence, end: int, longes
                 break
         elif not token.text[0].isalpha() or (token.key in lexicon.stopwords and token.key not in ctx.rules.demonyms):
             break
+        elif _name_word_kind(ctx, token) in ("part", "joined"):
+            break  # a person's name before the body: "شاہد آفریدی عبوری سلیکشن کمیٹی"
         first -= 1
     while first < end and tokens[first].key in lexicon.name_links:
         first += 1
     return first
 
 
-def _acronym_word(word: str) -> bool:
-    """A word that can be (part of) an acronym: no digits, and all capitals where the script
-    has them ("SCO"; Urdu and Hindi spell the letters out: "ایس سی او")."""
-    return not any(char.isdigit() for char in word) and (word.isupper() or not _cased(word))
+def _acronym_word(ctx: ArticleContext, word: str) -> bool:
+    """A word that can be (part of) an acronym: all capitals where the script has them
+    ("SCO"); elsewhere the letters spelled out ("ایس سی او", "आईएसपीआर")."""
+    return word.isupper() if _cased(word) else _initial(ctx, word)
 
 
 def find_bracketed_acronyms(ctx: ArticleContext, sentence: Sentence) -> list[int]:
@@ -89,8 +91,8 @@ def find_bracketed_acronyms(ctx: ArticleContext, sentence: Sentence) -> list[int
         acronym_end = position
         while acronym_end < len(tokens) and tokens[acronym_end].end <= close:
             acronym_end += 1
-        if not all(_acronym_word(t.text) for t in tokens[position:acronym_end]):
-            continue  # "(19′)", "(Raghuram Rajan)": a number or the name again, in Latin letters
+        if not all(_acronym_word(ctx, t.text) for t in tokens[position:acronym_end]):
+            continue  # "(19′)", "(Raghuram Rajan)", "(سپورٹس رپورٹر)": a number, the name again, a credit
         name_first = organisation_start(ctx, sentence, position, MAX_ORGANISATION_WORDS)
         if name_first == position:
             continue
