@@ -21,7 +21,7 @@ and three measures of who the persons are, across articles:
 - told apart: of such pairs that gold gives different persons whose names share a name part
   ("Shehbaz Sharif" / "Arshad Sharif"), the share found and not stored as one person;
 - display name: the share of gold persons whose stored person (the one most of its mentions
-  went to) has the gold `name`, ignoring case and spacing.
+  went to) has the gold `name`, ignoring case and spacing; also among the persons stored at all.
 """
 
 import unicodedata
@@ -41,7 +41,7 @@ from .nameparts import name_parts, same_part
 
 MIN_CLAIM_OVERLAP = 0.5
 TASKS = ["mentions", "entity resolution", "claims", "claimant", "events", "event dedup"]
-PERSON_MEASURES = ["same person", "told apart", "display name"]
+PERSON_MEASURES = ["same person", "told apart", "display name", "display name, found"]
 
 
 class GoldError(ValueError):
@@ -323,7 +323,8 @@ def _is_a_name(text, gold_name) -> bool:
 
 def _person_measures(spellings, gold_names, gold_to_predicted_votes, note) -> dict[str, Counts]:
     """Same person / told apart over pairs of spellings in different articles, and display names."""
-    found = {key: votes.most_common(1)[0][0] for key, votes in spellings.items()}  # None: never found
+    found = {key: next((p for p, _ in votes.most_common() if p), None)  # None: never found
+             for key, votes in spellings.items()}
     one, apart = Counts(), Counts()
     for (a, b) in combinations(sorted(found), 2):
         (entity_a, article_a, text_a), (entity_b, article_b, text_b) = a, b
@@ -334,7 +335,8 @@ def _person_measures(spellings, gold_names, gold_to_predicted_votes, note) -> di
             one.gold += 1
             one.matched += merged
             if not merged:
-                note(f"not one person: {text_a!r} ({article_a}) and {text_b!r} ({article_b})")
+                why = "" if found[a] and found[b] else " (not both found)"
+                note(f"not one person{why}: {text_a!r} ({article_a}) and {text_b!r} ({article_b})")
         elif _share_a_part(gold_names.get(entity_a, text_a), gold_names.get(entity_b, text_b)):
             apart.gold += 1
             kept_apart = bool(found[a]) and bool(found[b]) and not merged
@@ -345,15 +347,17 @@ def _person_measures(spellings, gold_names, gold_to_predicted_votes, note) -> di
     stored = {f"person:{p.pk}": p.name for p in Person.objects.filter(
         pk__in=[int(key.split(":")[1]) for votes in gold_to_predicted_votes.values() for key in votes
                 if key.startswith("person:")])}
-    right = 0
+    right = stored_persons = 0
     for entity in sorted(persons):
         votes = [(key, n) for key, n in gold_to_predicted_votes[entity].most_common() if key in stored]
         name = stored[votes[0][0]] if votes else None
         expected = gold_names.get(entity)
+        stored_persons += bool(name)
         right += bool(name) and _name_key(name) == _name_key(expected)
         if name and _name_key(name) != _name_key(expected):
             note(f"display name {name!r} instead of {expected!r}")
-    return {"same person": one, "told apart": apart, "display name": Counts(right, right, len(persons))}
+    return {"same person": one, "told apart": apart, "display name": Counts(right, right, len(persons)),
+            "display name, found": Counts(right, right, stored_persons)}
 
 
 def _share_a_part(name_a, name_b) -> bool:

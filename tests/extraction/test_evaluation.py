@@ -139,3 +139,11 @@ def test_a_set_is_read_from_its_language_and_split_folders(tmp_path):
     articles = load_set(tmp_path, "dev")
     assert [(a.source_file, a.articles_dir) for a in articles] == [
         ("en.txt", tmp_path / "en" / "dev"), ("ur.txt", tmp_path / "ur" / "dev")]
+
+
+def test_display_names_are_also_scored_among_the_persons_found(tiny_set):
+    from factbook.entities.models import Mention
+
+    Mention.objects.filter(text="Arshad Sharif").update(person=None)
+    persons = evaluate(tiny_set).persons
+    assert (persons["display name"].share, persons["display name, found"].share) == (0.5, 1.0)
