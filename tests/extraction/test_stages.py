@@ -13,6 +13,7 @@ from factbook.extraction.claims import find_claims
 from factbook.extraction.events import find_events
 from factbook.extraction.lexicon import LEXICON_DIR, READERS, Lexicon, LexiconError, read_lexicon
 from factbook.extraction.tokens import PhraseIndex, find_phrases, tokenize
+from factbook.sources.languages import LANGUAGES
 
 from .stages import ENGLISH, MARKED, URDU, context, texts
 
@@ -311,8 +312,9 @@ def test_a_misspelt_lexicon_key_is_refused_with_the_file_named():
         read_lexicon("xx", {"stopword": ["the"]}, "xx.yaml")
 
 
-@pytest.mark.parametrize("path", sorted(LEXICON_DIR.glob("*.yaml")), ids=lambda p: p.name)
-def test_every_shipped_lexicon_loads(path):
+@pytest.mark.parametrize("path", [LEXICON_DIR / f"{code}.yaml" for code in LANGUAGES
+                                  if (LEXICON_DIR / f"{code}.yaml").exists()], ids=lambda p: p.name)
+def test_every_language_lexicon_loads(path):
     assert read_lexicon(path.stem, yaml.safe_load(path.read_text(encoding="utf-8")), path).person_titles
 
 
