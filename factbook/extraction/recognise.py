@@ -280,11 +280,11 @@ def _name_word_kind(ctx: ArticleContext, token: Token) -> str:
     given or family name the name-part lexicon knows), "joined" (several written as one:
     "شہبازشریف"), "particle" (Muhammad, Syed, bin), "initial", or "other" (unknown). Where the
     script has capitals, a name's words have them."""
-    if not token.text[0].isalpha() or token.key in ctx.rules.not_names:
-        return "no"
+    if not token.text[0].isalpha() or any(c.isdigit() for c in token.text) or token.key in ctx.rules.not_names:
+        return "no"  # digits ("T20"), function words, titles, places
     part = ctx.rules.name_parts.lookup(token.text)
-    if _cased(token.text) and not token.text[0].isupper() and not (part and part.is_particle):
-        return "no"
+    if _cased(token.text) and not token.text[0].isupper() and not (part and part.is_particle and len(token.text) > 1):
+        return "no"  # lower case, but for particles ("bin", "ul"); "s" of "’s" is none
     if part:
         return "particle" if part.is_particle else "part"
     if _initial(ctx, token.text):
