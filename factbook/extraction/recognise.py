@@ -50,6 +50,13 @@ def _name_word(ctx: ArticleContext, token: Token) -> bool:
     return token.text[0].isupper() or token.key in ctx.lexicon.name_links
 
 
+def _person_name_ends(ctx: ArticleContext, tokens, position: int) -> bool:
+    """Whether a name of known parts ends at tokens[position] ("شاہد آفریدی"), or the word is
+    several parts written together; one known part alone may be an ordinary word ("بین")."""
+    kind = _name_word_kind(ctx, tokens[position])
+    return kind == "joined" or kind == "part" and position > 0 and _name_word_kind(ctx, tokens[position - 1]) in KNOWN_KINDS
+
+
 def organisation_start(ctx: ArticleContext, sentence: Sentence, end: int, longest: int) -> int:
     """Where an organisation name ending before token `end` starts: joined words that are not
     stopwords (a demonym may be part of it: "भारतीय जनता पार्टी"); where names are capitalised,
@@ -65,7 +72,7 @@ def organisation_start(ctx: ArticleContext, sentence: Sentence, end: int, longes
                 break
         elif not token.text[0].isalpha() or (token.key in lexicon.stopwords and token.key not in ctx.rules.demonyms):
             break
-        elif _name_word_kind(ctx, token) in ("part", "joined"):
+        elif _person_name_ends(ctx, tokens, first - 1):
             break  # a person's name before the body: "شاہد آفریدی عبوری سلیکشن کمیٹی"
         first -= 1
     while first < end and tokens[first].key in lexicon.name_links:
