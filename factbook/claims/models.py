@@ -8,14 +8,9 @@ from simple_history.models import HistoricalRecords
 from factbook.curation.models import CHECKABLE_STATUSES, Reviewable, ReviewableQuerySet, ReviewStatus, display_name
 from factbook.entities.models import Organisation, Person
 from factbook.events.models import Event
+from factbook.kinds import ClaimMode
 from factbook.sources.models import Sentence, Source, is_current_version
 from factbook.sources.spans import TextSpan
-
-
-class ClaimMode(models.TextChoices):
-    DIRECT_QUOTE = "direct_quote", "Direct quote"
-    REPORTED_SPEECH = "reported_speech", "Reported speech"
-    ASSERTION = "assertion", "The article's own assertion"
 
 
 class Verdict(models.TextChoices):

@@ -9,6 +9,7 @@ from django.conf import settings
 
 from factbook.curation.models import Curated, CuratedQuerySet, Reviewable, ReviewableQuerySet
 
+from factbook.kinds import EntityType, OrganisationKind
 from factbook.sources.languages import LANGUAGE_CHOICES
 from factbook.sources.models import Sentence, is_current_version
 from factbook.sources.spans import TextSpan
@@ -100,15 +101,6 @@ class Person(Entity):
         return reverse("web:person_detail", args=[self.pk])
 
 
-class OrganisationKind(models.TextChoices):
-    GOVERNMENT_BODY = "government_body", "Government body"
-    ARMED_FORCE = "armed_force", "Armed force"
-    STATE = "state", "State"
-    INTERNATIONAL = "international", "International organisation"
-    MEDIA = "media", "Media"
-    OTHER = "other", "Other"
-
-
 class Organisation(Entity):
     kind = models.CharField(max_length=32, choices=OrganisationKind.choices, default=OrganisationKind.OTHER)
 
@@ -171,11 +163,6 @@ class OrganisationAlias(Alias):
         constraints = [
             models.UniqueConstraint(fields=["organisation", "name"], name="organisation_alias_unique_name")
         ]
-
-
-class EntityType(models.TextChoices):
-    PERSON = "person", "Person"
-    ORGANISATION = "organisation", "Organisation"
 
 
 class Mention(Curated, TextSpan):

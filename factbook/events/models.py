@@ -5,26 +5,9 @@ from simple_history.models import HistoricalRecords
 from factbook.curation.models import Reviewable, ReviewableQuerySet
 
 from factbook.entities.models import Organisation, Person
+from factbook.kinds import DatePrecision, EventKind
 from factbook.queries import SubqueryCount
 from factbook.sources.models import Sentence, Source, is_current_version
-
-
-class EventKind(models.TextChoices):
-    MEETING = "meeting", "Meeting"
-    VISIT = "visit", "Visit"
-    AGREEMENT = "agreement", "Agreement signed"
-    MILITARY_EXERCISE = "military_exercise", "Military exercise"
-    SUMMIT = "summit", "Summit"
-    STATEMENT = "statement", "Statement"
-    TRADE = "trade", "Trade"
-    OTHER = "other", "Other"
-
-
-class DatePrecision(models.TextChoices):
-    DAY = "day", "Day"
-    MONTH = "month", "Month"
-    YEAR = "year", "Year"
-    UNKNOWN = "unknown", "Unknown"
 
 
 class EventQuerySet(ReviewableQuerySet):

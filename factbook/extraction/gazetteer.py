@@ -7,7 +7,6 @@ from functools import cache
 
 import pycountry
 import yaml
-from django.conf import settings
 
 from .nameparts import same_person
 
@@ -63,8 +62,7 @@ def _countries() -> dict[str, KnownOrganisation]:
 
 
 @cache
-def load_gazetteer(path=None) -> Gazetteer:
-    path = path or settings.FACTBOOK_SEEDS_DIR / "gazetteer.yaml"
+def load_gazetteer(path) -> Gazetteer:
     data = yaml.safe_load(open(path, encoding="utf-8")) or {}
     countries = _countries()
     listed = []

@@ -5,6 +5,7 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.urls import reverse
 
+from factbook.kinds import SentenceKind
 from factbook.queries import SubqueryCount
 
 from .languages import LANGUAGE_CHOICES, direction_of
@@ -106,15 +107,6 @@ class Source(models.Model):
     @property
     def direction(self):
         return direction_of(self.language)
-
-
-class SentenceKind(models.TextChoices):
-    BODY = "body", "Body"
-    HEADLINE = "headline", "Headline"
-    SUBHEADING = "subheading", "Subheading"
-    CAPTION = "caption", "Caption"
-    CREDIT = "credit", "Credit"
-    CHROME = "chrome", "Page chrome"
 
 
 class SentenceQuerySet(models.QuerySet):
