@@ -95,6 +95,7 @@ class RoleInline(admin.TabularInline):
 
 @admin.register(Person)
 class PersonAdmin(EntityAdmin):
+    list_filter = [*EntityAdmin.list_filter, "name_is_automatic"]  # romanised names to correct
     inlines = [PersonAliasInline, RoleInline]
 
 

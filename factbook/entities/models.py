@@ -65,6 +65,10 @@ class Entity(Reviewable):
 
 
 class Person(Entity):
+    name_is_automatic = models.BooleanField(
+        default=False, help_text="The name is a machine romanisation: some part of it is not in the name lexicon."
+    )
+
     class Meta(Entity.Meta):
         verbose_name_plural = "persons"
 

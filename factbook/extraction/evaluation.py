@@ -323,7 +323,8 @@ def _is_a_name(text, gold_name) -> bool:
 
 def _person_measures(spellings, gold_names, gold_to_predicted_votes, note) -> dict[str, Counts]:
     """Same person / told apart over pairs of spellings in different articles, and display names."""
-    found = {key: votes.most_common(1)[0][0] for key, votes in spellings.items()}  # None: never found
+    found = {key: next((p for p, _ in votes.most_common() if p), None)  # None: never found
+             for key, votes in spellings.items()}
     one, apart = Counts(), Counts()
     for (a, b) in combinations(sorted(found), 2):
         (entity_a, article_a, text_a), (entity_b, article_b, text_b) = a, b
@@ -334,7 +335,8 @@ def _person_measures(spellings, gold_names, gold_to_predicted_votes, note) -> di
             one.gold += 1
             one.matched += merged
             if not merged:
-                note(f"not one person: {text_a!r} ({article_a}) and {text_b!r} ({article_b})")
+                why = "" if found[a] and found[b] else " (not both found)"
+                note(f"not one person{why}: {text_a!r} ({article_a}) and {text_b!r} ({article_b})")
         elif _share_a_part(gold_names.get(entity_a, text_a), gold_names.get(entity_b, text_b)):
             apart.gold += 1
             kept_apart = bool(found[a]) and bool(found[b]) and not merged

@@ -21,7 +21,8 @@ from pathlib import Path
 import yaml
 from rapidfuzz import fuzz
 
-from factbook.entities.names import normalise, skeleton
+from factbook.entities.names import display_name as romanise
+from factbook.entities.names import normalise, script_code, skeleton
 
 NAMES_DIR = Path(__file__).parent / "lexicons" / "names"
 ROLES = ("given", "family", "either", "particle")
@@ -119,7 +120,7 @@ def load_name_parts() -> NamePartLexicon:
     )
 
 
-_WORD_SEPARATORS = re.compile(r"[\s\-‐]+")
+_WORD_SEPARATORS = re.compile(r"[\s\-‐.]+")  # "A.R. Rahman", "Bhutto-Zardari"
 
 
 def _skeletons(*spellings) -> frozenset[str]:
@@ -132,13 +133,26 @@ def name_parts(name: str, lexicon: NamePartLexicon | None = None) -> tuple[Writt
     Initials and other parts with no consonant skeleton are left out."""
     lexicon = lexicon or load_name_parts()
     parts = []
-    for word in _WORD_SEPARATORS.split(normalise(name)):
+    for word in _spaced_parts(list(filter(None, _WORD_SEPARATORS.split(normalise(name)))), lexicon):
         for piece in lexicon.split_joined(word) or [word]:
             known = lexicon.lookup(piece)
             skeletons = _skeletons(piece, known.latin) if known else _skeletons(piece)
             if skeletons:
                 parts.append(WrittenPart(piece, known, skeletons))
     return tuple(parts)
+
+
+def _spaced_parts(words, lexicon):
+    """Words with two words that the lexicon knows as one part ("عطاء اللہ") joined."""
+    position = 0
+    while position < len(words):
+        pair = " ".join(words[position:position + 2])
+        if position + 1 < len(words) and pair in lexicon:
+            yield pair
+            position += 2
+        else:
+            yield words[position]
+            position += 1
 
 
 def _skeletons_match(a: str, b: str) -> bool:
@@ -160,11 +174,17 @@ def _distinguishing(parts):
     return core if len(core) >= 2 else list(parts)
 
 
+def _spelled(parts):
+    return ["".join(skeleton(p.text)) for p in parts]
+
+
 def same_person(a: str, b: str, lexicon: NamePartLexicon | None = None) -> bool:
     """Whether two names, in any script, can denote the same person (see the module's text)."""
     parts_a, parts_b = name_parts(a, lexicon), name_parts(b, lexicon)
     if not parts_a or not parts_b:
         return False
+    if len(parts_a) != len(parts_b) and "".join(_spelled(parts_a)) == "".join(_spelled(parts_b)):
+        return True  # spaced differently, letter for letter the same: "Ata Ullah" = "Ataullah"
     short, long_ = sorted((_distinguishing(parts_a), _distinguishing(parts_b)), key=len)
     if len(short) == 1:
         return len(long_) == 1 and same_part(short[0], long_[0])
@@ -178,3 +198,28 @@ def shares_part(single: str, name: str, lexicon: NamePartLexicon | None = None) 
     """Whether a one-word name ("Sharif") is one of the distinguishing parts of `name`."""
     parts = name_parts(single, lexicon)
     return len(parts) == 1 and any(same_part(parts[0], p) for p in _distinguishing(name_parts(name, lexicon)))
+
+
+@dataclass(frozen=True)
+class DisplayName:
+    name: str
+    is_automatic: bool  # some part is a machine romanisation, not a spelling newspapers print
+
+
+def person_display_name(names, lexicon: NamePartLexicon | None = None) -> DisplayName:
+    """The name a newspaper would print: a Latin spelling an article used, else each part's
+    standard Latin spelling from the lexicon; parts the lexicon lacks are romanised
+    automatically. The fullest name is used, and one whose parts are all known first."""
+    latin = [n for n in names if script_code(n) == "Latn"]
+    if latin:
+        return DisplayName(romanise(max(latin, key=len)), is_automatic=False)
+
+    def rank(name):
+        parts = name_parts(name, lexicon)
+        return all(p.known for p in parts), len(parts), len(name)
+
+    parts = name_parts(max(names, key=rank), lexicon)
+    return DisplayName(
+        " ".join(p.known.latin if p.known else romanise(p.text) for p in parts),
+        is_automatic=not all(p.known for p in parts),
+    )

@@ -14,7 +14,10 @@ from factbook.entities.models import Organisation, OrganisationAlias, Person, Pe
 
 from .extract import Extraction, FoundMention
 from .gazetteer import Gazetteer, KnownOrganisation, KnownPerson
-from .nameparts import name_parts, same_person, shares_part
+from .institutions import organisation_display_name
+from .nameparts import name_parts, person_display_name, same_person, shares_part
+
+MAX_QUALIFIER_GAP = 6  # characters between a state and the body it qualifies: "پاکستان کی وزارت دفاع"
 
 
 @dataclass(eq=False)
@@ -28,6 +31,9 @@ class EntityRef:
     known: KnownOrganisation | KnownPerson | None = None  # the gazetteer's entry
     existing: object = None
     ambiguous: bool = False  # a bare surname that several known people share
+    country: str = ""  # the state the article names an organisation's body of
+    display_name: str = ""  # for a new entity
+    name_is_automatic: bool = False
 
     def add(self, mention: FoundMention):
         if not mention.role_reference and mention.text not in self.names:
@@ -38,6 +44,14 @@ class EntityRef:
 
 def _is_one_word(name: str) -> bool:
     return len(name_parts(name)) == 1
+
+
+def _qualifies(qualifier: FoundMention, mention: FoundMention) -> bool:
+    """A state named just before a body in the same sentence: "پاکستان کی وزارت دفاع",
+    "भारत का रक्षा मंत्रालय", "Pakistan's Ministry of Defence"."""
+    return (qualifier.entity_type == mention.entity_type == "organisation"
+            and qualifier.organisation_kind == "state" and mention.organisation_kind != "state"
+            and qualifier.sentence == mention.sentence and 0 <= mention.start - qualifier.end <= MAX_QUALIFIER_GAP)
 
 
 class Resolver:
@@ -82,8 +96,14 @@ class Resolver:
                     ref = by_key[key] = EntityRef("organisation", organisation_kind=mention.organisation_kind, known=known)
             ref.add(mention)
             refs[number] = ref
+        for number, mention in enumerate(mentions):
+            qualifier = mentions[number - 1] if number else None
+            if refs[number] and qualifier and _qualifies(qualifier, mention) and refs[number - 1]:
+                country = refs[number - 1]
+                refs[number].country = refs[number].country or (country.known.name if country.known else qualifier.text)
         for ref in dict.fromkeys(filter(None, refs)):
             ref.existing = self._existing_organisation(ref)
+            ref.display_name = organisation_display_name(ref.names, ref.country)
 
     def _known(self, name):
         return next((o for o in self.gazetteer.organisations if o.name == name), None) if name else None
@@ -125,6 +145,8 @@ class Resolver:
                 ref.known = self.gazetteer.person_named(ref.names)
                 if ref.known and ref.known.wikidata_id:
                     ref.existing = Person.objects.filter(wikidata_id=ref.known.wikidata_id).first()
+            display = person_display_name(ref.names)
+            ref.display_name, ref.name_is_automatic = display.name, display.is_automatic
 
     def _cluster_for(self, name, clusters):
         matches = [c for c in clusters if any(same_person(name, other) for other in c.names)]

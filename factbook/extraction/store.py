@@ -106,18 +106,12 @@ def _store_roles(entities, source):
                 )
 
 
-def _display_name(surface_names):
-    """Prefer a name written in Latin script, then the longest."""
-    latin = [n for n in surface_names if names.script_code(n) == "Latn"]
-    return names.display_name(max(latin or surface_names, key=len))
-
-
 def _new_person(ref: EntityRef):
     role = ref.roles[0] if ref.roles else ""
     if ref.known:
         return Person.objects.create(name=ref.known.name, description=ref.known.description or role,
                                      wikidata_id=ref.known.wikidata_id)
-    return Person.objects.create(name=_display_name(ref.names), description=role)
+    return Person.objects.create(name=ref.display_name, name_is_automatic=ref.name_is_automatic, description=role)
 
 
 def _new_organisation(ref: EntityRef):
@@ -125,7 +119,7 @@ def _new_organisation(ref: EntityRef):
         return Organisation.objects.create(
             name=ref.known.name, kind=ref.known.kind, wikidata_id=ref.known.wikidata_id
         )
-    return Organisation.objects.create(name=_display_name(ref.names), kind=ref.organisation_kind or "other")
+    return Organisation.objects.create(name=ref.display_name, kind=ref.organisation_kind or "other")
 
 
 def _add_aliases(model, field_name, entity, alias_names, language):

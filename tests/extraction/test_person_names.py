@@ -2,7 +2,14 @@
 
 import pytest
 
-from factbook.extraction.nameparts import NamePartLexicon, name_parts, same_person, shares_part
+from factbook.extraction.nameparts import (
+    DisplayName,
+    NamePartLexicon,
+    name_parts,
+    person_display_name,
+    same_person,
+    shares_part,
+)
 
 LEXICON = NamePartLexicon.from_entries([
     {"latin": "Shehbaz", "variants": ["Shahbaz"], "ur": ["شہباز"], "hi": ["शहबाज़"], "role": "given"},
@@ -101,3 +108,47 @@ def test_a_particle_counts_when_it_is_all_that_follows_the_given_name():
 ])
 def test_a_one_word_name_shares_a_part_of_a_full_name(single, name, expected):
     assert shares_part(single, name, LEXICON) is expected
+
+
+# Display names
+
+
+DISPLAY_LEXICON = NamePartLexicon.from_entries([
+    {"latin": "Nasser", "variants": ["Nasir"], "ur": ["ناصر"], "hi": ["नासिर"], "role": "given"},
+    {"latin": "Khan", "ur": ["خان"], "hi": ["ख़ान"], "role": "family"},
+    {"latin": "Janjua", "ur": ["جنجوعہ"], "hi": ["जंजुआ"], "role": "family"},
+    {"latin": "Qamar", "ur": ["قمر"], "hi": ["क़मर"], "role": "given"},
+    {"latin": "Cheema", "ur": ["چیمہ"], "hi": ["चीमा"], "role": "family"},
+])
+
+
+def display(*names):
+    return person_display_name(names, DISPLAY_LEXICON)
+
+
+def test_a_display_name_spells_each_part_the_standard_way():
+    assert display("ناصر خان جنجوعہ") == DisplayName("Nasser Khan Janjua", is_automatic=False)
+    assert display("क़मर चीमा") == DisplayName("Qamar Cheema", is_automatic=False)
+
+
+def test_a_latin_spelling_an_article_used_comes_first():
+    assert display("ناصر خان جنجوعہ", "Nasir Janjua").name == "Nasir Janjua"
+
+
+def test_a_name_with_a_part_the_lexicon_lacks_is_romanised_and_marked_automatic():
+    shown = display("قمر زیدی")
+    assert shown.is_automatic and shown.name.startswith("Qamar ") and shown.name.isascii()
+
+
+def test_the_fullest_name_whose_parts_are_all_known_is_shown():
+    assert display("جنجوعہ", "ناصر خان جنجوعہ", "ناصر زیدی جنجوعہ").name == "Nasser Khan Janjua"
+
+
+def test_a_name_spaced_differently_is_the_same_name():
+    assert same_person("Ata Ullah Tarar", "Ataullah Tarar", NamePartLexicon.from_entries([]))
+
+
+def test_a_part_the_lexicon_writes_as_two_words_is_one_part():
+    lexicon = NamePartLexicon.from_entries([
+        {"latin": "Ataullah", "ur": ["عطاء اللہ"], "hi": ["अताउल्लाह"], "role": "given"}])
+    assert [p.known.latin for p in name_parts("عطاء اللہ", lexicon)] == ["Ataullah"]

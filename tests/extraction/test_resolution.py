@@ -154,3 +154,25 @@ def test_a_bare_family_name_several_people_in_the_article_share_stays_unresolved
 def test_a_bare_family_name_one_person_in_the_article_has_is_that_person(db):
     shehbaz, maryam, bare = resolve_names("Shehbaz Sharif", "مریم نواز", "शरीफ़")
     assert bare is shehbaz
+
+
+# Display names of new entities
+
+
+def test_a_new_person_gets_each_name_part_spelled_the_standard_way(db, tmp_path):
+    import_text(tmp_path, "janjua.txt", "جنرل ناصر خان جنجوعہ نے کہا کہ خطے میں امن ضروری ہے۔\n")
+    person = person_of("ناصر خان جنجوعہ", "janjua.txt")
+    assert (person.name, person.name_is_automatic) == ("Nasser Khan Janjua", False)
+
+
+def test_a_new_person_with_a_part_the_lexicon_lacks_is_marked_as_romanised_automatically(db, tmp_path):
+    import_text(tmp_path, "khorev.txt", "कर्नल अल्बर्ट पी. खोरेव ने कहा कि अभ्यास सफल रहा।\n")
+    person = Mention.objects.get(sentence__source__file_name="khorev.txt", entity_type="person").person
+    assert person.name_is_automatic and person.name.isascii()
+
+
+def test_a_ministry_gets_its_english_name_with_the_country_the_article_gives(db, tmp_path):
+    from factbook.entities.models import Organisation
+
+    import_text(tmp_path, "mod.txt", "پاکستان کی وزارت دفاع نے کہا کہ مشقیں کامیاب رہیں۔\n")
+    assert Organisation.objects.filter(name="Ministry of Defence (Pakistan)").exists()
