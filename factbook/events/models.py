@@ -5,7 +5,7 @@ from simple_history.models import HistoricalRecords
 from factbook.curation.models import Reviewable, ReviewableQuerySet
 
 from factbook.entities.models import Organisation, Person
-from factbook.kinds import DatePrecision, EventKind
+from factbook.kinds import DatePrecision, EventKind, Factuality
 from factbook.sources.models import Sentence, Source
 
 
@@ -16,6 +16,13 @@ class EventQuerySet(ReviewableQuerySet):
             source_count=models.Count("sentences__source", distinct=True),
         )
 
+    def happened(self):
+        return self.filter(factuality=Factuality.HAPPENED)
+
+    def not_happened(self):
+        """Planned, proposed and denied events: the timeline lists them apart."""
+        return self.exclude(factuality=Factuality.HAPPENED)
+
     def for_source(self, source):
         return self.filter(sentences__source=source).distinct()
 
@@ -25,6 +32,7 @@ class Event(Reviewable):
     title = models.CharField(max_length=300)
     date = models.DateField(null=True, blank=True, help_text="The first day of the period the precision names.")
     date_precision = models.CharField(max_length=8, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN)
+    factuality = models.CharField(max_length=16, choices=Factuality.choices, default=Factuality.HAPPENED)
     place = models.CharField(max_length=200, blank=True)
     persons = models.ManyToManyField(Person, blank=True, related_name="events")
     organisations = models.ManyToManyField(Organisation, blank=True, related_name="events")
@@ -36,7 +44,7 @@ class Event(Reviewable):
 
     class Meta:
         ordering = ["-date", "title"]
-        indexes = [models.Index(fields=["kind"]), models.Index(fields=["date"])]
+        indexes = [models.Index(fields=["kind"]), models.Index(fields=["date"]), models.Index(fields=["factuality"])]
         constraints = [
             models.CheckConstraint(
                 condition=(
@@ -62,5 +70,6 @@ class Event(Reviewable):
         """The date only as precisely as it is known."""
         if self.date is None:
             return "date unknown"
-        formats = {DatePrecision.DAY: "%-d %B %Y", DatePrecision.MONTH: "%B %Y", DatePrecision.YEAR: "%Y"}
+        formats = {DatePrecision.DAY: "%-d %B %Y", DatePrecision.MONTH: "%B %Y", DatePrecision.YEAR: "%Y",
+                   DatePrecision.BEFORE: "on or before %-d %B %Y"}
         return self.date.strftime(formats[self.date_precision])
