@@ -30,6 +30,7 @@ class EventQuerySet(ReviewableQuerySet):
 class Event(Reviewable):
     kind = models.CharField(max_length=32, choices=EventKind.choices, default=EventKind.OTHER)
     title = models.CharField(max_length=300)
+    titles = models.JSONField(default=dict, blank=True, help_text="The title in each interface language, by code.")
     date = models.DateField(null=True, blank=True, help_text="The first day of the period the precision names.")
     date_precision = models.CharField(max_length=8, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN)
     factuality = models.CharField(max_length=16, choices=Factuality.choices, default=Factuality.HAPPENED)

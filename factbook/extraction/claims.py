@@ -3,7 +3,7 @@ assertions, sentence by sentence over the mentions already found."""
 
 from bisect import bisect_right
 
-from factbook.kinds import ClaimMode, SentenceKind
+from factbook.kinds import ClaimMode, ClaimPolarity, SentenceKind
 
 from .context import ArticleContext, Sentence
 from .dates import find_date
@@ -56,13 +56,20 @@ def find_claims(ctx: ArticleContext) -> list[FoundClaim]:
         if not claims and _has_number_or_date(ctx, sentence):
             claims = [_claim(sentence, 0, len(sentence.text), ClaimMode.ASSERTION, None)]
         unique = {(c.start, c.end): c for c in filter(None, claims)}
-        found.extend(unique.values())
+        found.extend(_with_polarity(ctx, c) for c in unique.values())
         claimants = [c.claimant for c in unique.values() if c.claimant is not None]
         subject = _last_subject(ctx, sentence, ends)
         speakers.last = subject if subject is not None else (claimants[-1] if claimants else speakers.last)
         attributed = [c for c in unique.values() if c.mode != ClaimMode.ASSERTION and c.claimant is not None]
         previous = attributed[-1] if attributed else None
     return found
+
+
+def _with_polarity(ctx: ArticleContext, claim: FoundClaim) -> FoundClaim:
+    """A claim that says something is not so ("Pakistan was not invited") keeps it negated."""
+    if any(t.key in ctx.lexicon.negations for t in tokenize(claim.text)):
+        claim.polarity = ClaimPolarity.NEGATIVE
+    return claim
 
 
 def _continues(ctx: ArticleContext, sentence: Sentence) -> bool:

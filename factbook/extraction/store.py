@@ -21,6 +21,8 @@ from factbook.sources.languages import language_of_script
 from factbook.sources.models import Sentence, Source
 
 from .dates import FoundDate, dates_compatible
+from .events import TITLE_LANGUAGES, event_title
+from .lexicon import lexicon_for
 from .extract import Extraction
 from .resolve import EntityRef
 from .segment import Segment
@@ -151,10 +153,10 @@ def _store_claims(extraction, sentences, mention_entities, events, created):
         claimant = mention_entities[found.claimant] if found.claimant is not None else None
         claim = Claim.objects.create(
             sentence=sentences[found.sentence], start=found.start, end=found.end, text=found.text,
-            mode=found.mode,
+            mode=found.mode, polarity=found.polarity,
             claimant_person=claimant if isinstance(claimant, Person) else None,
             claimant_organisation=claimant if isinstance(claimant, Organisation) else None,
-            event=events.get(found.sentence),
+            event=events[found.event] if found.event is not None else None,
         )
         about = [
             entity for m, entity in zip(extraction.mentions, mention_entities)
@@ -167,37 +169,40 @@ def _store_claims(extraction, sentences, mention_entities, events, created):
 
 
 def _store_events(extraction, sentences, mention_entities, created):
-    """Store each event, joining one another article already reported; returns sentence → event."""
-    by_sentence = {}
+    """Store each event, joining one another article already reported; returns the stored
+    event of each found one, in order."""
+    stored = []
     for found in extraction.events:
         participants = {mention_entities[p] for p in found.participants} - {None}
         persons = {e for e in participants if isinstance(e, Person)}
         organisations = {e for e in participants if isinstance(e, Organisation)}
-        event = _same_event(found.kind, found.date, persons, organisations)
+        event = _same_event(found.kind, found.factuality, found.date, persons, organisations)
         if event is None:
+            titles = event_titles(found, extraction.mentions, mention_entities)
             event = Event.objects.create(
-                kind=found.kind, title=_event_title(found.kind, persons, organisations, found.place),
+                kind=found.kind, factuality=found.factuality, title=titles["en"][:300], titles=titles,
                 date=found.date.date, date_precision=found.date.precision, place=found.place,
             )
             created["events"] += 1
-        elif event.date is None and found.date.date and not event.is_reviewed:  # a curator's date stands
+        elif (event.date is None or event.date_precision == "before") and found.date.precision not in (
+                "before", "unknown") and not event.is_reviewed:  # a curator's date stands
             event.date, event.date_precision = found.date.date, found.date.precision
             event.save(update_fields=["date", "date_precision"])
         event.persons.add(*persons)
         event.organisations.add(*organisations)
         event.sentences.add(*(sentences[n] for n in found.sentences))
-        by_sentence.update({n: event for n in found.sentences})
-    return by_sentence
+        stored.append(event)
+    return stored
 
 
-def _same_event(kind, date: FoundDate, persons, organisations):
+def _same_event(kind, factuality, date: FoundDate, persons, organisations):
     """An already stored event of the same kind and a compatible date: with one shared person
     when both dates are known, two when one is not; an event that names no person joins one
     only on the very same date and with the same organisations."""
-    candidates = Event.objects.filter(kind=kind).prefetch_related("persons", "organisations")
+    candidates = Event.objects.filter(kind=kind, factuality=factuality).prefetch_related("persons", "organisations")
     if persons:
         candidates = candidates.filter(persons__in=persons).distinct()
-    elif date.date is None:
+    elif date.date is None or date.precision == "before":  # "on or before" tells two happenings apart by no day
         return None
     else:
         candidates = candidates.filter(persons=None, date=date.date, date_precision=date.precision)
@@ -215,8 +220,16 @@ def _same_event(kind, date: FoundDate, persons, organisations):
     return None
 
 
-def _event_title(kind, persons, organisations, place):
-    label = EventKind(kind).label
-    who = sorted(p.name for p in persons) or sorted(o.name for o in organisations)
-    title = f"{label}: {', '.join(who[:3])}" if who else label
-    return f"{title} ({place})" if place else title
+def event_titles(found, mentions, mention_entities) -> dict[str, str]:
+    """The event's title in each interface language, persons first: a party's display name,
+    or the article's own spelling when that is in the language's script and the name is not."""
+    parties = {mention_entities[p]: mentions[p].text for p in found.participants if mention_entities[p] is not None}
+    ordered = sorted(parties.items(), key=lambda party: not isinstance(party[0], Person))
+    titles = {}
+    for language in TITLE_LANGUAGES:
+        def in_script(text):
+            return language_of_script(names.script_code(text), language) == language
+        who = [written if in_script(written) and not in_script(entity.name) else entity.name
+               for entity, written in ordered]
+        titles[language] = event_title(found.kind, who, found.place, lexicon_for(language).event_titles)
+    return titles
