@@ -57,26 +57,28 @@ def _clauses(ctx: ArticleContext, sentence: Sentence) -> list[tuple[int, int]]:
 
 def _clause_event(ctx: ArticleContext, sentence: Sentence, first: int, end: int) -> FoundEvent | None:
     clause = sentence.tokens[first:end]
-    found = [(at, kind) for at, _, kind in find_phrases(clause, ctx.rules.event_triggers) if kind != BLOCKED]
+    found = [(at, end, kind) for at, end, kind in find_phrases(clause, ctx.rules.event_triggers) if kind != BLOCKED]
     if not found:
         return None
-    at, kind = min(found, key=lambda f: EVENT_PRIORITY.index(f[1]))
+    at, trigger_end, kind = min(found, key=lambda f: EVENT_PRIORITY.index(f[2]))
     places = list(find_phrases(clause, ctx.rules.places))
     return FoundEvent(
         kind, [sentence.index], _parties(ctx, sentence, first, end),
         find_date(clause, ctx.lexicon, ctx.published_on),
         place=places[0][2] if places else "",
         refers_back=at > 0 and clause[at - 1].key in ctx.lexicon.demonstratives,
-        factuality=factuality(clause, at, ctx.lexicon),
+        factuality=factuality(clause, (at, trigger_end), ctx.lexicon),
         clauses=[(sentence.index, clause[0].start, clause[-1].end)],
     )
 
 
-def factuality(clause, trigger: int, lexicon: Lexicon) -> str:
-    """Whether the happening at token `trigger` took place: a cue within the window of words
-    around it says it was denied, proposed or planned (the lexicon's first listed kind wins)."""
-    window = range(max(0, trigger - lexicon.factuality_window), min(len(clause), trigger + lexicon.factuality_window + 1))
-    near = [clause[n] for n in window]
+def factuality(clause, trigger: tuple[int, int], lexicon: Lexicon) -> str:
+    """Whether the happening of the trigger (its first and end token) took place: a cue
+    within the lexicon's window of words before or after it says it was denied, proposed or
+    planned (the lexicon's first listed kind wins)."""
+    first, end = trigger
+    before, after = lexicon.factuality_window
+    near = clause[max(0, first - before):min(len(clause), end + after)]
     said = {kind for _, _, kind in find_phrases(near, lexicon.factuality_cues)}
     said |= {kind for token in near for suffix, kind in lexicon.factuality_suffixes.items() if token.key.endswith(suffix)}
     ranked = list(dict.fromkeys([*lexicon.factuality_cues.values(), *lexicon.factuality_suffixes.values()]))

@@ -47,7 +47,7 @@ class Lexicon:
     negations: frozenset[str] = frozenset()  # a claim with one of these is negated ("not invited")
     factuality_cues: dict = field(default_factory=dict)  # phrase key -> factuality, first listed wins
     factuality_suffixes: dict = field(default_factory=dict)  # word ending -> factuality ("करेंगे")
-    factuality_window: int = 4  # how many words from a trigger a cue may stand
+    factuality_window: tuple[int, int] = (4, 4)  # how many words before and after a trigger a cue may stand
     not_a_party_before: tuple[tuple[str, ...], ...] = ()  # "in", "about": a place or topic follows
     not_a_party_after: tuple[tuple[str, ...], ...] = ()  # "میں", "کے بارے میں" after a place or topic
     event_titles: dict = field(default_factory=dict)  # kind (or "default") -> template; see events.event_title
@@ -114,6 +114,11 @@ def _suffixes(groups):
     return {suffix: kind for kind, suffixes in groups.items() for suffix in suffixes}
 
 
+def _window(words):
+    before, after = words
+    return int(before), int(after)
+
+
 def _titles(titles):
     if not isinstance(titles, dict) or "default" not in titles:
         raise ValueError("event_titles needs a 'default' template")
@@ -132,7 +137,7 @@ READERS = {
     "event_triggers": _by_kind, "weekdays": _keyed, "months": _keyed, "relative_years": _keyed,
     "relative_days": _keyed, "year_suffixes": tuple, "case_markers": _words, "subject_markers": _words,
     "indefinites": _words, "complementisers": _words, "clause_breaks": _keys,
-    "negations": _words, "factuality_cues": _first_listed, "factuality_suffixes": _suffixes, "factuality_window": int,
+    "negations": _words, "factuality_cues": _first_listed, "factuality_suffixes": _suffixes, "factuality_window": _window,
     "not_a_party_before": _keys, "not_a_party_after": _keys, "event_titles": _titles, "demonstratives": _words, "government_words": _words,
     "event_blockers": _keys, "reference_determiners": _words, "addressee_cues": _words,
     "capitalised_names": bool, "name_links": _words, "appositive_names": bool,

@@ -213,9 +213,10 @@ def _same_event(kind, factuality, date: FoundDate, persons, organisations):
             continue
         shared = len(persons & set(event.persons.all()))
         stored = FoundDate(event.date, event.date_precision)
-        if date.date and event.date and dates_compatible(date, stored) and shared >= 1:
+        dated = {date.precision, stored.precision}.isdisjoint({"unknown", "before"})
+        if dated and dates_compatible(date, stored) and shared >= 1:
             return event
-        if (date.date is None or event.date is None) and shared >= 2:
+        if not dated and dates_compatible(date, stored) and shared >= 2:
             return event
     return None
 

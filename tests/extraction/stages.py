@@ -26,7 +26,7 @@ ENGLISH = {
     "indefinites": ["a"],
     "complementisers": ["that"],
     "factuality_cues": {"denied": ["not"], "proposed": ["invited", "discussed"], "planned": ["will"]},
-    "factuality_window": 3,
+    "factuality_window": [3, 3],
     "negations": ["not"],
     "not_a_party_before": ["on", "in"],
     "clause_breaks": ["while"],
