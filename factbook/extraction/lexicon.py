@@ -44,6 +44,7 @@ class Lexicon:
     indefinites: frozenset[str] = frozenset()
     complementisers: frozenset[str] = frozenset()
     clause_breaks: tuple[tuple[str, ...], ...] = ()
+    attribution_only: tuple[tuple[str, ...], ...] = ()  # "this was said": the sentence sources the last one
     negations: frozenset[str] = frozenset()  # a claim with one of these is negated ("not invited")
     factuality_cues: dict = field(default_factory=dict)  # phrase key -> factuality, first listed wins
     factuality_suffixes: dict = field(default_factory=dict)  # word ending -> factuality ("करेंगे")
@@ -137,7 +138,7 @@ READERS = {
     "event_triggers": _by_kind, "weekdays": _keyed, "months": _keyed, "relative_years": _keyed,
     "relative_days": _keyed, "year_suffixes": tuple, "case_markers": _words, "subject_markers": _words,
     "indefinites": _words, "complementisers": _words, "clause_breaks": _keys,
-    "negations": _words, "factuality_cues": _first_listed, "factuality_suffixes": _suffixes, "factuality_window": _window,
+    "attribution_only": _keys, "negations": _words, "factuality_cues": _first_listed, "factuality_suffixes": _suffixes, "factuality_window": _window,
     "not_a_party_before": _keys, "not_a_party_after": _keys, "event_titles": _titles, "demonstratives": _words, "government_words": _words,
     "event_blockers": _keys, "reference_determiners": _words, "addressee_cues": _words,
     "capitalised_names": bool, "name_links": _words, "appositive_names": bool,

@@ -16,7 +16,7 @@ from factbook.extraction.records import FoundClaim
 from factbook.extraction.lexicon import LEXICON_DIR, READERS, Lexicon, LexiconError, read_lexicon
 from factbook.extraction.tokens import PhraseIndex, find_phrases, tokenize
 
-from .stages import MARKED, context, texts
+from .stages import ENGLISH, MARKED, context, texts
 
 EXTRACTION_DIR = Path(recognise.__file__).parent
 
@@ -286,3 +286,13 @@ def test_the_extraction_stages_import_no_django():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             cwd=EXTRACTION_DIR.parent.parent)
     assert result.stdout.strip() == "[]"
+
+
+def test_a_sentence_that_only_sources_the_one_before_is_no_claim():
+    data = {**ENGLISH, "attribution_only": ["this was said"]}
+    ctx = context("Sara Khan said that the talks went well.", "This was said in a statement on 3 March.", data=data)
+    assert [c.sentence for c in find_claims(ctx)] == [0]
+
+
+def test_a_question_is_no_claim():
+    assert find_claims(context("Should the minister not resign after 17 deaths?")) == []
