@@ -100,3 +100,18 @@ def margins(matrix: np.ndarray, sources: np.ndarray, pairs: list[tuple[int, int]
         return np.sort(others[np.isfinite(others)])[-neighbours:].mean()
 
     return [float(cosine[i, j] / ((neighbourhood(i, j) + neighbourhood(j, i)) / 2)) for i, j in pairs]
+
+
+def claim_facts(claim_ids) -> dict[int, ClaimFacts]:
+    """ClaimFacts of stored claims by id, in a constant number of queries."""
+    from factbook.claims.models import Claim  # the scoring itself needs no database
+
+    claims = Claim.objects.filter(pk__in=claim_ids).select_related("sentence__source").prefetch_related(
+        "about_persons", "about_organisations")
+    return {c.pk: ClaimFacts(
+        text=c.text, event=c.event_id, published_on=c.sentence.source.published_on, negated=c.polarity == "negative",
+        claimant=(f"person:{c.claimant_person_id}" if c.claimant_person_id
+                  else f"organisation:{c.claimant_organisation_id}" if c.claimant_organisation_id else None),
+        about=frozenset([f"person:{p.pk}" for p in c.about_persons.all()]
+                        + [f"organisation:{o.pk}" for o in c.about_organisations.all()]),
+    ) for c in claims}
