@@ -16,7 +16,7 @@ from factbook.entities.models import (
     PersonAlias,
     Role,
 )
-from factbook.events.models import Event, EventKind
+from factbook.events.models import Event
 from factbook.sources.languages import language_of_script
 from factbook.sources.models import Sentence, Source
 
