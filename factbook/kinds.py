@@ -65,11 +65,36 @@ class EventKind(Choices):
     SUMMIT = "summit", "Summit"
     STATEMENT = "statement", "Statement"
     TRADE = "trade", "Trade"
+    ELECTION = "election", "Election"
+    APPOINTMENT = "appointment", "Appointment"
+    RESIGNATION = "resignation", "Resignation"
+    ARREST = "arrest", "Arrest"
+    COURT_RULING = "court_ruling", "Court ruling"
+    ACCIDENT = "accident", "Accident"
+    DISASTER = "disaster", "Disaster"
+    MATCH = "match", "Match"
+    LAUNCH = "launch", "Launch"
+    AWARD = "award", "Award"
     OTHER = "other", "Other"
+
+
+class Factuality(Choices):
+    """Whether the article reports an event as having taken place."""
+
+    HAPPENED = "happened", "Happened"
+    PLANNED = "planned", "Planned or announced"
+    PROPOSED = "proposed", "Proposed or discussed"
+    DENIED = "denied", "Denied or did not happen"
+
+
+class ClaimPolarity(Choices):
+    POSITIVE = "positive", "Affirmed"
+    NEGATIVE = "negative", "Negated"
 
 
 class DatePrecision(Choices):
     DAY = "day", "Day"
     MONTH = "month", "Month"
     YEAR = "year", "Year"
+    BEFORE = "before", "On or before"  # an undated happening reported in a dated article
     UNKNOWN = "unknown", "Unknown"

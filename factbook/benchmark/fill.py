@@ -8,6 +8,7 @@ History tables are not filled: the public pages never read them.
 
 import hashlib
 import itertools
+import json
 import random
 import re
 import unicodedata
@@ -22,6 +23,7 @@ from factbook.curation.models import ReviewStatus
 from factbook.entities import names
 from factbook.entities.models import EntityType, Mention, Organisation, OrganisationAlias, Person, PersonAlias, Role
 from factbook.events.models import DatePrecision, Event, EventKind
+from factbook.kinds import ClaimPolarity, Factuality
 from factbook.sources.models import Sentence, SentenceKind, Source
 
 from . import words
@@ -128,11 +130,12 @@ class Filler:
                                         "published_on", "published_on_is_approximate", "file_name", "imported_at",
                                         "previous_version"]),
             "sentences": Columns(Sentence, ["id", "source", "position", "kind", "start", "end", "text"]),
-            "events": Columns(Event, ["id", "kind", "title", "date", "date_precision", "place", "created_at", *REVIEW]),
+            "events": Columns(Event, ["id", "kind", "title", "titles", "date", "date_precision", "factuality", "place",
+                                      "created_at", *REVIEW]),
             "mentions": Columns(Mention, ["id", "sentence", "entity_type", "person", "organisation", "role", "start",
                                           "end", "text"]),
             "roles": Columns(Role, ["person", "title", "language", "source", "as_of"]),
-            "claims": Columns(Claim, ["id", "sentence", "claimant_person", "claimant_organisation", "mode", "event",
+            "claims": Columns(Claim, ["id", "sentence", "claimant_person", "claimant_organisation", "mode", "polarity", "event",
                                       "created_at", *REVIEW, "start", "end", "text"]),
             "claim_persons": through(Claim._meta.get_field("about_persons"), "claim_id", "person_id"),
             "claim_organisations": through(Claim._meta.get_field("about_organisations"), "claim_id", "organisation_id"),
@@ -308,7 +311,7 @@ class Filler:
                                   about_organisation, published_on)
         t["claims"].rows.append([
             claim_id, sentence_id, speaker_id if kind == EntityType.PERSON else None,
-            speaker_id if kind == EntityType.ORGANISATION else None, mode, event_id, created_at,
+            speaker_id if kind == EntityType.ORGANISATION else None, mode, ClaimPolarity.POSITIVE, event_id, created_at,
             self.status(self.claim_statuses), None, None, "", start, start + len(content), content,
         ])
         if about_person is not None:
@@ -328,8 +331,9 @@ class Filler:
             dated = rng.random() < 0.9
             title = f"{EventKind(event_kind).label} in {rng.choice(words.PLACES) or 'an unknown place'}"
             t["events"].rows.append([
-                event_id, event_kind, title, published_on - timedelta(days=rng.randint(0, 6)) if dated else None,
-                DatePrecision.DAY if dated else DatePrecision.UNKNOWN, rng.choice(words.PLACES), START,
+                event_id, event_kind, title, json.dumps({"en": title}),
+                published_on - timedelta(days=rng.randint(0, 6)) if dated else None,
+                DatePrecision.DAY if dated else DatePrecision.UNKNOWN, Factuality.HAPPENED, rng.choice(words.PLACES), START,
                 self.status(self.entity_statuses), None, None, "",
             ])
             t["event_persons"].rows.extend([event_id, person_id] for person_id in participants)

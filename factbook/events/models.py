@@ -5,7 +5,7 @@ from simple_history.models import HistoricalRecords
 from factbook.curation.models import Reviewable, ReviewableQuerySet
 
 from factbook.entities.models import Organisation, Person
-from factbook.kinds import DatePrecision, EventKind
+from factbook.kinds import DatePrecision, EventKind, Factuality
 from factbook.queries import SubqueryCount
 from factbook.sources.models import Sentence, Source, is_current_version
 
@@ -26,6 +26,13 @@ class EventQuerySet(ReviewableQuerySet):
             source_count=SubqueryCount(sentences.values("sentence__source").distinct()),
         )
 
+    def happened(self):
+        return self.filter(factuality=Factuality.HAPPENED)
+
+    def not_happened(self):
+        """Planned, proposed and denied events: the timeline lists them apart."""
+        return self.exclude(factuality=Factuality.HAPPENED)
+
     def for_source(self, source):
         return self.filter(sentences__source=source).distinct()
 
@@ -33,8 +40,10 @@ class EventQuerySet(ReviewableQuerySet):
 class Event(Reviewable):
     kind = models.CharField(max_length=32, choices=EventKind.choices, default=EventKind.OTHER)
     title = models.CharField(max_length=300)
+    titles = models.JSONField(default=dict, blank=True, help_text="The title in each interface language, by code.")
     date = models.DateField(null=True, blank=True, help_text="The first day of the period the precision names.")
     date_precision = models.CharField(max_length=8, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN)
+    factuality = models.CharField(max_length=16, choices=Factuality.choices, default=Factuality.HAPPENED)
     place = models.CharField(max_length=200, blank=True)
     persons = models.ManyToManyField(Person, blank=True, related_name="events")
     organisations = models.ManyToManyField(Organisation, blank=True, related_name="events")
@@ -49,6 +58,7 @@ class Event(Reviewable):
         indexes = [
             models.Index(fields=["kind"]),
             models.Index(fields=["date"]),
+            models.Index(fields=["factuality"]),
             models.Index(fields=["-date", "title", "id"], name="event_list_order"),
             # Ascending b-tree indexes keep NULLs last, as the timeline wants its undated events.
             models.Index(fields=["date", "title", "id"], name="event_timeline_order"),
@@ -78,5 +88,6 @@ class Event(Reviewable):
         """The date only as precisely as it is known."""
         if self.date is None:
             return "date unknown"
-        formats = {DatePrecision.DAY: "%-d %B %Y", DatePrecision.MONTH: "%B %Y", DatePrecision.YEAR: "%Y"}
+        formats = {DatePrecision.DAY: "%-d %B %Y", DatePrecision.MONTH: "%B %Y", DatePrecision.YEAR: "%Y",
+                   DatePrecision.BEFORE: "on or before %-d %B %Y"}
         return self.date.strftime(formats[self.date_precision])

@@ -3,7 +3,7 @@ assertions, sentence by sentence over the mentions already found."""
 
 from bisect import bisect_right
 
-from factbook.kinds import ClaimMode, SentenceKind
+from factbook.kinds import ClaimMode, ClaimPolarity, SentenceKind
 
 from .context import ArticleContext, Sentence
 from .dates import find_date
@@ -16,6 +16,8 @@ CLOSING_QUOTES = set(OPENING_QUOTES.values())
 # Only double quotation marks carry a quotation over a sentence end; single ones double as
 # apostrophes, and right-to-left typing often swaps the curly pair (’سائبر سکیورٹی‘).
 SPANNING_QUOTES = {'"', "“", "«"}
+QUESTION_MARKS = ("?", "؟")
+TRIM_END = " \t\n\"'“”‘’«»"
 TRIM = " \t\n\"'“”‘’«»:,،;؛-–—.۔।!?؟"
 
 
@@ -43,6 +45,11 @@ def find_claims(ctx: ArticleContext) -> list[FoundClaim]:
         if sentence.kind != SentenceKind.BODY:
             previous = None
             continue
+        if _no_proposition(ctx, sentence):  # what follows in the paragraph goes on in the source's words
+            issuer = _statement_issuer(ctx, sentence)
+            speakers.issuer = speakers.issuer if issuer is None else issuer
+            previous = None if issuer is None else FoundClaim(sentence.index, 0, 0, "", ClaimMode.REPORTED_SPEECH, issuer)
+            continue
         ends = {ctx.mentions[m].end: m for m in ctx.mentions.within(sentence.index)}
         issuer = _statement_issuer(ctx, sentence)
         speakers.issuer = speakers.issuer if issuer is None else issuer
@@ -56,13 +63,29 @@ def find_claims(ctx: ArticleContext) -> list[FoundClaim]:
         if not claims and _has_number_or_date(ctx, sentence):
             claims = [_claim(sentence, 0, len(sentence.text), ClaimMode.ASSERTION, None)]
         unique = {(c.start, c.end): c for c in filter(None, claims)}
-        found.extend(unique.values())
+        found.extend(_with_polarity(ctx, c) for c in unique.values())
         claimants = [c.claimant for c in unique.values() if c.claimant is not None]
         subject = _last_subject(ctx, sentence, ends)
         speakers.last = subject if subject is not None else (claimants[-1] if claimants else speakers.last)
         attributed = [c for c in unique.values() if c.mode != ClaimMode.ASSERTION and c.claimant is not None]
         previous = attributed[-1] if attributed else None
     return found
+
+
+def _no_proposition(ctx: ArticleContext, sentence: Sentence) -> bool:
+    """A question states nothing, and a sentence that only says where the last one was said
+    ("یہ بات ... بیان میں کہی گئی", "this was said in a statement") is its source, not a claim."""
+    keys = [t.key for t in sentence.tokens]
+    if sentence.text.rstrip(TRIM_END).endswith(QUESTION_MARKS):
+        return True
+    return any(tuple(keys[: len(phrase)]) == phrase for phrase in ctx.lexicon.attribution_only)
+
+
+def _with_polarity(ctx: ArticleContext, claim: FoundClaim) -> FoundClaim:
+    """A claim that says something is not so ("Pakistan was not invited") keeps it negated."""
+    if any(t.key in ctx.lexicon.negations for t in tokenize(claim.text)):
+        claim.polarity = ClaimPolarity.NEGATIVE
+    return claim
 
 
 def _continues(ctx: ArticleContext, sentence: Sentence) -> bool:

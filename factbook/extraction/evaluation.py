@@ -9,7 +9,13 @@ exact text, so they stay readable and survive changes to the sentence splitter. 
 - claims: spans matched one to one when their characters overlap by at least half (Dice);
 - claimant: accuracy over the matched claims, the stored claimant mapped to the gold entity
   most of its mentions were matched to;
-- events: same kind and at least one reporting line in common, one to one;
+- claim polarity: accuracy over the matched claims (gold `polarity`, positive unless said);
+- events: events that happened (gold `factuality`, happened unless said; stored likewise),
+  same kind and at least one reporting line in common, one to one;
+- event participants: over the matched events, the stored participants (mapped to gold
+  entities as claimants are) against the gold ones, precision/recall;
+- event date: accuracy over the matched events, date and precision both equal;
+- event factuality: accuracy over events of any factuality matched as events are;
 - event dedup: pairwise over reporting lines: do two lines report the same event in both?
 
 A task is scored only over the gold files that annotate it (a file without `claims` or
@@ -40,7 +46,9 @@ from factbook.sources.models import Source
 from .nameparts import name_parts, same_part
 
 MIN_CLAIM_OVERLAP = 0.5
-TASKS = ["mentions", "entity resolution", "claims", "claimant", "events", "event dedup"]
+TASKS = ["mentions", "entity resolution", "claims", "claimant", "claim polarity", "events", "event participants",
+         "event date", "event factuality", "event dedup"]
+ACCURACIES = {"claimant", "claim polarity", "event date", "event factuality"}  # shown as one figure
 PERSON_MEASURES = ["same person", "told apart", "display name", "display name, found"]
 
 
@@ -194,6 +202,8 @@ def evaluate(gold_articles: list[GoldArticle], details: list[str] | None = None)
     gold_to_predicted_votes = defaultdict(Counter)
     spellings = defaultdict(Counter)  # (gold entity, article, text) -> predicted entity votes
     claim_pairs = []  # (gold claimant, predicted claimant key)
+    polarity, dates, factuality = Counts(), Counts(), Counts()
+    event_parties = []  # (gold participants, stored participant keys, article) per matched event
     gold_reports, predicted_reports = {}, {}
     gold_names = {}
 
@@ -240,10 +250,11 @@ def evaluate(gold_articles: list[GoldArticle], details: list[str] | None = None)
         # Claims
         if "claims" in article.data:
             scored.add("claims")
-            gold_claims = [(_locate(text, starts, c, article.path), c.get("claimant")) for c in article.data["claims"] or []]
+            gold_claims = [(_locate(text, starts, c, article.path), c.get("claimant"), c.get("polarity", "positive"))
+                           for c in article.data["claims"] or []]
             stored_claims = [
                 ((c.sentence.start + c.start, c.sentence.start + c.end),
-                 _entity_key(c, "claimant_person_id", "claimant_organisation_id"))
+                 _entity_key(c, "claimant_person_id", "claimant_organisation_id"), c.polarity)
                 for c in Claim.objects.filter(sentence__source=source).select_related("sentence")
             ]
             matched = _match_one_to_one(
@@ -252,44 +263,67 @@ def evaluate(gold_articles: list[GoldArticle], details: list[str] | None = None)
             counts["claims"].gold += len(gold_claims)
             counts["claims"].found += len(stored_claims)
             counts["claims"].matched += len(matched)
+            polarity.matched += sum(gold_claims[g][2] == stored_claims[p][2] for g, p in matched.items())
+            polarity.found += len(matched)
+            polarity.gold += len(matched)
             claim_pairs += [
                 (gold_claims[g][1], stored_claims[p][1], f"{article.source_file} line {line_of(gold_claims[g][0][0])}")
                 for g, p in matched.items()
             ]
-            for n, ((start, end), claimant) in enumerate(gold_claims):
+            for n, ((start, end), *_) in enumerate(gold_claims):
                 if n not in matched:
                     note(f"{article.source_file} line {line_of(start)}: missed claim {text[start:end][:70]!r}")
-            for n, ((start, end), claimant) in enumerate(stored_claims):
+            for n, ((start, end), *_) in enumerate(stored_claims):
                 if n not in matched.values():
                     note(f"{article.source_file} line {line_of(start)}: extra claim {text[start:end][:70]!r}")
 
         # Events
         if "events" in article.data:
             scored.add("events")
-            gold_events = [
-                (e["kind"], {int(line) for line in e["lines"]}, e.get("id") or f"{article.source_file}#{n}")
+            every_gold = [
+                (e["kind"], {int(line) for line in e["lines"]}, e.get("id") or f"{article.source_file}#{n}",
+                 e.get("factuality", "happened"), (e.get("date"), e.get("precision") or "unknown"),
+                 set(e.get("participants") or []))
                 for n, e in enumerate(article.data["events"] or [])
             ]
-            stored_events = [
-                (event.kind, {line_of(s.start) for s in event.sentences.all() if s.source_id == source.pk}, event.pk)
-                for event in Event.objects.filter(sentences__source=source).distinct().prefetch_related("sentences")
+            stored = Event.objects.filter(sentences__source=source).distinct().prefetch_related(
+                "sentences", "persons", "organisations")
+            every_stored = [
+                (event.kind, {line_of(s.start) for s in event.sentences.all() if s.source_id == source.pk}, event.pk,
+                 event.factuality, (event.date, event.date_precision),
+                 [f"person:{p.pk}" for p in event.persons.all()]
+                 + [f"organisation:{o.pk}" for o in event.organisations.all()])
+                for event in stored
             ]
-            matched = _match_one_to_one(
-                gold_events, stored_events, lambda g, p: (g[0] == p[0]) * len(g[1] & p[1]), 1
-            )
+            same_happening = lambda g, p: (g[0] == p[0]) * len(g[1] & p[1])  # noqa: E731
+            for g, p in _match_one_to_one(every_gold, every_stored, same_happening, 1).items():
+                factuality.found += 1
+                factuality.gold += 1
+                factuality.matched += every_gold[g][3] == every_stored[p][3]
+            gold_events = [e for e in every_gold if e[3] == "happened"]
+            stored_events = [e for e in every_stored if e[3] == "happened"]
+            matched = _match_one_to_one(gold_events, stored_events, same_happening, 1)
             counts["events"].gold += len(gold_events)
             counts["events"].found += len(stored_events)
             counts["events"].matched += len(matched)
-            for n, (kind, lines, _) in enumerate(gold_events):
+            for g, p in matched.items():
+                dates.found += 1
+                dates.gold += 1
+                dates.matched += gold_events[g][4] == stored_events[p][4]
+                if gold_events[g][4] != stored_events[p][4]:
+                    note(f"{article.source_file} lines {sorted(gold_events[g][1])}: date {stored_events[p][4]} "
+                         f"instead of {gold_events[g][4]}")
+                event_parties.append((gold_events[g][5], stored_events[p][5], article.source_file))
+            for n, (kind, lines, *_) in enumerate(gold_events):
                 if n not in matched:
                     note(f"{article.source_file}: missed {kind} event on lines {sorted(lines)}")
-            for n, (kind, lines, _) in enumerate(stored_events):
+            for n, (kind, lines, *_) in enumerate(stored_events):
                 if n not in matched.values():
                     note(f"{article.source_file}: extra {kind} event on lines {sorted(lines)}")
-            for kind, lines, identity in gold_events:
+            for kind, lines, identity, *_ in gold_events:
                 for line in lines:
                     gold_reports[(article.source_file, kind, line)] = identity
-            for kind, lines, identity in stored_events:
+            for kind, lines, identity, *_ in stored_events:
                 for line in lines:
                     predicted_reports[(article.source_file, kind, line)] = identity
 
@@ -304,13 +338,31 @@ def evaluate(gold_articles: list[GoldArticle], details: list[str] | None = None)
             if gold != found:
                 note(f"{where}: claimant {found} instead of {gold}")
         tasks["claimant"] = Counts(correct, len(claim_pairs), len(claim_pairs)).score()
+        tasks["claim polarity"] = polarity.score()
     if "events" in scored:
         tasks["event dedup"] = _pairwise(gold_reports, predicted_reports)
+        tasks["event participants"] = _participants(event_parties, mapping, note)
+        tasks["event date"] = dates.score()
+        tasks["event factuality"] = factuality.score()
     return Evaluation(
         tasks=tasks,
         mentions_by={key: c.score() for key, c in sorted(by_type_language.items()) if key[0]},
         persons=_person_measures(spellings, gold_names, gold_to_predicted_votes, note),
     )
+
+
+def _participants(event_parties, mapping, note) -> Score:
+    """Participants of matched events: a stored one is right when its entity maps to a gold
+    participant of that event."""
+    counts = Counts()
+    for gold, stored, article in event_parties:
+        found = {mapping.get(key, key) for key in stored}
+        counts.gold += len(gold)
+        counts.found += len(found)
+        counts.matched += len(found & gold)
+        for wrong in sorted(found - gold):
+            note(f"{article}: participant {wrong} not in {sorted(gold)}")
+    return counts.score()
 
 
 def _is_a_name(text, gold_name) -> bool:
@@ -394,16 +446,16 @@ def _pairwise(gold_reports, predicted_reports) -> Score:
 
 
 def format_table(evaluation: Evaluation) -> str:
-    """One row per task scored; claimant is an accuracy, so only its F1 column (= accuracy) is
-    filled. Then mentions per entity type and language, and the person measures."""
+    """One row per task scored; claimant, polarity, event date and factuality are accuracies, so
+    only their F1 column (= accuracy) is filled. Then mentions per entity type and language, and the person measures."""
     lines = [f"{'task':<20} {'precision':>9} {'recall':>7} {'F1':>6} {'gold':>6} {'found':>6}"]
     for task in TASKS:
         if task not in evaluation:
             lines.append(f"{task:<20} {'(not annotated)':>24}")
             continue
         s = evaluation[task]
-        if task == "claimant":
-            row = f"{'claimant (accuracy)':<20} {'':>9} {'':>7} {s.precision:>6.2f}"
+        if task in ACCURACIES:
+            row = f"{task + ' (accuracy)' if task == 'claimant' else task:<20} {'':>9} {'':>7} {s.precision:>6.2f}"
         else:
             row = f"{task:<20} {s.precision:>9.2f} {s.recall:>7.2f} {s.f1:>6.2f}"
         lines.append(f"{row} {s.gold if s.gold is not None else '':>6} {s.found if s.found is not None else '':>6}")

@@ -14,7 +14,7 @@ from factbook.kinds import SentenceKind
 
 from .claims import find_claims
 from .context import ArticleContext, article_context
-from .events import find_events
+from .events import find_events, link_claims
 from .recognise import (
     find_appositive_persons,
     find_bracketed_acronyms,
@@ -58,8 +58,8 @@ def extract_article(text: str, segments: list[Segment], published_on: dt.date | 
         find_untitled_persons(ctx, sentence)
     find_repeated_names(ctx, named)  # and again, for the surnames of those names
     link_role_references(ctx)
-    claims = find_claims(ctx)
     events = find_events(ctx)
+    claims = link_claims(find_claims(ctx), events)
     return _extraction(ctx, claims, events)
 
 

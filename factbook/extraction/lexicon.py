@@ -45,8 +45,14 @@ class Lexicon:
     indefinites: frozenset[str] = frozenset()
     complementisers: frozenset[str] = frozenset()
     clause_breaks: tuple[tuple[str, ...], ...] = ()
-    unrealised: frozenset[str] = frozenset()
-    unrealised_suffixes: tuple[str, ...] = ()
+    attribution_only: tuple[tuple[str, ...], ...] = ()  # "this was said": the sentence sources the last one
+    negations: frozenset[str] = frozenset()  # a claim with one of these is negated ("not invited")
+    factuality_cues: dict = field(default_factory=dict)  # phrase key -> factuality, first listed wins
+    factuality_suffixes: dict = field(default_factory=dict)  # word ending -> factuality ("करेंगे")
+    factuality_window: tuple[int, int] = (4, 4)  # how many words before and after a trigger a cue may stand
+    not_a_party_before: tuple[tuple[str, ...], ...] = ()  # "in", "about": a place or topic follows
+    not_a_party_after: tuple[tuple[str, ...], ...] = ()  # "میں", "کے بارے میں" after a place or topic
+    event_titles: dict = field(default_factory=dict)  # kind (or "default") -> template; see events.event_title
     demonstratives: frozenset[str] = frozenset()
     government_words: frozenset[str] = frozenset()
     event_blockers: tuple[tuple[str, ...], ...] = ()
@@ -99,6 +105,30 @@ def _by_kind(groups):
     return {phrase_key(p): kind for kind, phrases in groups.items() for p in phrases if phrase_key(p)}
 
 
+def _first_listed(groups):
+    """{kind: [phrases]} -> {phrase key: kind}, a phrase keeping the first kind it is listed under."""
+    keyed = {}
+    for kind, phrases in groups.items():
+        for key in _keys(phrases):
+            keyed.setdefault(key, kind)
+    return keyed
+
+
+def _suffixes(groups):
+    return {suffix: kind for kind, suffixes in groups.items() for suffix in suffixes}
+
+
+def _window(words):
+    before, after = words
+    return int(before), int(after)
+
+
+def _titles(titles):
+    if not isinstance(titles, dict) or "default" not in titles:
+        raise ValueError("event_titles needs a 'default' template")
+    return dict(titles)
+
+
 def _speech_cues(cues):
     return tuple(SpeechCue(phrase_key(c["cue"]), _words(c.get("speaker_marker", []))) for c in cues)
 
@@ -110,8 +140,9 @@ READERS = {
     "document_speech": _keys, "document_words": _words, "pronoun_speakers": _keys,
     "event_triggers": _by_kind, "weekdays": _keyed, "months": _keyed, "relative_years": _keyed,
     "relative_days": _keyed, "year_suffixes": tuple, "case_markers": _words, "subject_markers": _words,
-    "indefinites": _words, "complementisers": _words, "clause_breaks": _keys, "unrealised": _words,
-    "unrealised_suffixes": tuple, "demonstratives": _words, "government_words": _words,
+    "indefinites": _words, "complementisers": _words, "clause_breaks": _keys,
+    "attribution_only": _keys, "negations": _words, "factuality_cues": _first_listed, "factuality_suffixes": _suffixes, "factuality_window": _window,
+    "not_a_party_before": _keys, "not_a_party_after": _keys, "event_titles": _titles, "demonstratives": _words, "government_words": _words,
     "event_blockers": _keys, "reference_determiners": _words, "addressee_cues": _words,
     "capitalised_names": bool, "name_links": _words, "appositive_names": bool,
     "longest_name_before_head": int, "speaker_before_verb": bool, "according_to_before_source": bool,

@@ -29,6 +29,8 @@ class FoundClaim:
     text: str
     mode: str
     claimant: int | None = None  # a mention
+    polarity: str = "positive"  # "negative": the claim says that something is not so
+    event: int | None = None  # index of the event of its clause in the extraction's events
 
 
 @dataclass
@@ -39,6 +41,8 @@ class FoundEvent:
     date: FoundDate
     place: str = ""
     refers_back: bool = False  # "اس ملاقات", "this meeting": the happening reported before
+    factuality: str = "happened"  # or planned, proposed, denied
+    clauses: list[tuple[int, int, int]] = field(default_factory=list)  # (sentence, start, end) reporting it
 
 
 @dataclass

@@ -34,12 +34,12 @@ def _not_names(lexicon: Lexicon, aliases, places, demonyms) -> frozenset[str]:
     """The lexicon's non-name words, and every word the rules know to be something else:
     function words, titles, dates, organisation heads, one-word names of places and states."""
     phrases = [*lexicon.organisation_heads_first, *lexicon.organisation_heads_last, *lexicon.months,
-               *lexicon.weekdays, *lexicon.relative_days, *lexicon.event_triggers,
+               *lexicon.weekdays, *lexicon.relative_days, *lexicon.event_triggers, *lexicon.factuality_cues,
                *(key for key in [*aliases, *places] if len(key) == 1)]
     return frozenset().union(
         lexicon.non_name_words, lexicon.stopwords, lexicon.title_words, lexicon.case_markers,
         lexicon.subject_markers, lexicon.indefinites, lexicon.complementisers, lexicon.document_words,
-        lexicon.government_words, lexicon.unrealised, lexicon.demonstratives, demonyms,
+        lexicon.government_words, lexicon.demonstratives, demonyms,
         (key[0] for key in phrases if len(key) == 1),
     )
 

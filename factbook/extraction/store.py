@@ -25,13 +25,15 @@ from factbook.entities.models import (
     PersonAlias,
     Role,
 )
-from factbook.events.models import Event, EventKind
+from factbook.events.models import Event
 from factbook.sources.languages import language_of_script
 from factbook.sources.models import Sentence, Source
 
 from .columns import fits, fitted
-from .dates import FoundDate, dates_compatible
+from .dates import RECENT, FoundDate, dates_compatible
+from .events import TITLE_LANGUAGES, event_title
 from .extract import Extraction
+from .lexicon import lexicon_for
 from .resolve import EntityRef
 from .segment import Segment
 from .versions import carry_over, same_event_in_previous
@@ -181,10 +183,10 @@ def _store_claims(extraction, sentences, mention_entities, events, created):
         claimant = mention_entities[found.claimant] if found.claimant is not None else None
         claim = Claim(
             sentence=sentences[found.sentence], start=found.start, end=found.end, text=found.text,
-            mode=found.mode,
+            mode=found.mode, polarity=found.polarity,
             claimant_person=claimant if isinstance(claimant, Person) else None,
             claimant_organisation=claimant if isinstance(claimant, Organisation) else None,
-            event=events.get(found.sentence),
+            event=events[found.event] if found.event is not None else None,
         )
         claims.append(claim)
         about[id(claim)] = {
@@ -215,31 +217,48 @@ class _EventPlan:
 
 
 def _store_events(extraction, sentences, mention_entities, created, previous_version=None):
-    """Store each event, joining one another article already reported; returns sentence → event."""
-    plans, by_sentence = {}, {}
+    """Store each event, joining one another article already reported; returns the stored
+    event of each found one, in order."""
+    plans, stored = {}, []
     for found in extraction.events:
         participants = {mention_entities[p] for p in found.participants} - {None}
         persons = {e for e in participants if isinstance(e, Person)}
         organisations = {e for e in participants if isinstance(e, Organisation)}
         earlier = same_event_in_previous(previous_version, found.kind, found.date, persons, organisations)
         plan = (_plan_for(earlier, plans) if earlier
-                else _same_event(found.kind, found.date, persons, organisations, plans))
+                else _same_event(found.kind, found.factuality, found.date, persons, organisations, plans))
         if plan is None:
+            titles = event_titles(found, extraction.mentions, mention_entities)
             event = Event(
-                kind=found.kind, title=_event_title(found.kind, persons, organisations, found.place),
-                date=found.date.date, date_precision=found.date.precision, place=found.place,
+                kind=found.kind, factuality=found.factuality, title=fitted(Event, "title", titles["en"]),
+                titles=titles, date=found.date.date, date_precision=found.date.precision, place=found.place,
             )
             plan = plans[id(event)] = _EventPlan(event, set(), set())
             created["events"] += 1
-        elif plan.event.date is None and found.date.date and not plan.event.is_reviewed:  # a curator's date stands
+        elif _better_date(plan.event, found.date):
             plan.event.date, plan.event.date_precision = found.date.date, found.date.precision
             plan.new_date = plan.event.pk is not None
         plan.persons |= persons
         plan.organisations |= organisations
         plan.sentences += [sentences[n] for n in found.sentences]
-        by_sentence.update({n: plan.event for n in found.sentences})
+        stored.append(plan.event)
     _write_events(list(plans.values()))
-    return by_sentence
+    return stored
+
+
+def _better_date(event, date: FoundDate) -> bool:
+    """Whether the date an article gives improves the event's: any date for an undated event,
+    a real one for an event only known to be "on or before". A curator's date stands."""
+    if event.is_reviewed:
+        return False
+    if event.date is None:
+        return date.date is not None
+    return event.date_precision == "before" and not _undated(date)
+
+
+def _undated(date: FoundDate) -> bool:
+    """Whether a date tells two happenings apart by no day, month or year of its own."""
+    return date.precision in ("unknown", "before")
 
 
 def _write_events(plans):
@@ -299,32 +318,34 @@ def _history_models(model):
     return history, {field.name: getattr(history.model, field.name).model for field in history.model._history_m2m_fields}
 
 
-def _same_event(kind, date: FoundDate, persons, organisations, plans):
-    """An event of the same kind and a compatible date, stored before or found earlier in this
-    article: with one shared person when both dates are known, two when one is not; an event
-    that names no person joins one only on the very same date and with the same organisations.
-    Stored candidates are narrowed in SQL (kind, date window, shared persons counted there), so
-    a popular person's other events are never loaded."""
+def _same_event(kind, factuality, date: FoundDate, persons, organisations, plans):
+    """An event of the same kind, factuality and a compatible date, stored before or found
+    earlier in this article: with one shared person when both dates are known, two when one is
+    not; an event that names no person joins one only on the very same date and with the same
+    organisations. Stored candidates are narrowed in SQL (kind, date window, shared persons
+    counted there), so a popular person's other events are never loaded."""
     for plan in plans.values():  # those this article found already, and the stored ones it joined
-        if plan.event.kind != kind:
+        if (plan.event.kind, plan.event.factuality) != (kind, factuality):
             continue
         if persons and _joins(date, plan.event, len(persons & plan.persons)):
             return plan
-        if not persons and not plan.persons and date.date is not None and plan.organisations == organisations \
+        if not persons and not plan.persons and not _undated(date) and plan.organisations == organisations \
                 and (plan.event.date, plan.event.date_precision) == (date.date, date.precision):
             return plan
     if persons:
-        candidates = Event.objects.filter(kind=kind, persons__in=persons)
-        if date.date:  # every compatible date lies in the same year, or a day beside it
-            window = (date.date.replace(month=1, day=1) - dt.timedelta(days=1),
-                      date.date.replace(month=12, day=31) + dt.timedelta(days=1))
-            candidates = candidates.filter(Q(date__range=window) | Q(date__isnull=True))
-        candidates = candidates.annotate(shared=Count("persons")).filter(shared__gte=1 if date.date else 2)
+        candidates = Event.objects.filter(kind=kind, factuality=factuality, persons__in=persons)
+        if date.date:  # every compatible date lies in this window, a day either side
+            first, last = ((date.date - RECENT, date.date) if date.precision == "before" else
+                           (date.date.replace(month=1, day=1), date.date.replace(month=12, day=31)))
+            window = (first - dt.timedelta(days=1), last + dt.timedelta(days=1))
+            candidates = candidates.filter(Q(date__range=window) | Q(date__isnull=True) | Q(date_precision="before"))
+        candidates = candidates.annotate(shared=Count("persons")).filter(shared__gte=2 if _undated(date) else 1)
         for event in candidates:
             if _joins(date, event, event.shared):
                 return _plan_for(event, plans)
-    elif date.date is not None:
-        candidates = Event.objects.filter(kind=kind, persons=None, date=date.date, date_precision=date.precision)
+    elif not _undated(date):
+        candidates = Event.objects.filter(kind=kind, factuality=factuality, persons=None, date=date.date,
+                                          date_precision=date.precision)
         for event in candidates.prefetch_related("organisations"):
             if set(event.organisations.all()) == organisations:
                 return _plan_for(event, plans)
@@ -334,17 +355,25 @@ def _same_event(kind, date: FoundDate, persons, organisations, plans):
 def _joins(date, event, shared):
     """Whether an event sharing `shared` persons with the one found is the same happening."""
     stored = FoundDate(event.date, event.date_precision)
-    if date.date and event.date and dates_compatible(date, stored) and shared >= 1:
-        return True
-    return (date.date is None or event.date is None) and shared >= 2
+    if not dates_compatible(date, stored):
+        return False
+    return shared >= (2 if _undated(date) or _undated(stored) else 1)
 
 
 def _plan_for(event, plans):
     return plans.setdefault(id(event), _EventPlan(event, set(), set()))
 
 
-def _event_title(kind, persons, organisations, place):
-    label = EventKind(kind).label
-    who = sorted(p.name for p in persons) or sorted(o.name for o in organisations)
-    title = f"{label}: {', '.join(who[:3])}" if who else label
-    return fitted(Event, "title", f"{title} ({place})" if place else title)
+def event_titles(found, mentions, mention_entities) -> dict[str, str]:
+    """The event's title in each interface language, persons first: a party's display name,
+    or the article's own spelling when that is in the language's script and the name is not."""
+    parties = {mention_entities[p]: mentions[p].text for p in found.participants if mention_entities[p] is not None}
+    ordered = sorted(parties.items(), key=lambda party: not isinstance(party[0], Person))
+    titles = {}
+    for language in TITLE_LANGUAGES:
+        def in_script(text):
+            return language_of_script(names.script_code(text), language) == language
+        who = [written if in_script(written) and not in_script(entity.name) else entity.name
+               for entity, written in ordered]
+        titles[language] = event_title(found.kind, who, found.place, lexicon_for(language).event_titles)
+    return titles

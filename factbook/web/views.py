@@ -207,10 +207,12 @@ def event_year(event):
 
 
 def event_timeline(request):
-    """Public events oldest first, grouped by year; events of unknown date last."""
+    """Public events that happened, oldest first, grouped by year; events of unknown date last.
+    Planned, proposed and denied events are listed apart, each labelled, on pages of their own."""
     events = Event.objects.public().current().order_by(F("date").asc(nulls_last=True), "title", "pk")
-    context = filtered_page(request, EventFilter, events, per_page=TIMELINE_PAGE_SIZE)
+    context = filtered_page(request, EventFilter, events.happened(), per_page=TIMELINE_PAGE_SIZE)
     context["years"] = [(year, list(in_year)) for year, in_year in groupby(context["page"], key=event_year)]
+    context["not_happened"] = Paginator(events.not_happened(), TIMELINE_PAGE_SIZE).get_page(request.GET.get("apart"))
     return render(request, "web/event_timeline.html", context)
 
 

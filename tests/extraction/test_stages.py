@@ -1,6 +1,7 @@
 """Each extraction stage on its own, over small in-memory lexicons (tests/extraction/stages.py)."""
 
 import ast
+import datetime as dt
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +11,8 @@ import yaml
 
 from factbook.extraction import recognise
 from factbook.extraction.claims import find_claims
-from factbook.extraction.events import find_events
+from factbook.extraction.events import event_title, find_events, link_claims
+from factbook.extraction.records import FoundClaim
 from factbook.extraction.lexicon import LEXICON_DIR, READERS, Lexicon, LexiconError, read_lexicon
 from factbook.extraction.tokens import PhraseIndex, find_phrases, tokenize
 from factbook.sources.languages import LANGUAGES
@@ -300,8 +302,70 @@ def test_an_event_blocker_hides_the_trigger_inside_it():
     assert find_events(context("She spoke at a press conference on Monday.")) == []
 
 
-def test_an_unrealised_happening_is_no_event():
-    assert find_events(context("They will hold talks.")) == []
+@pytest.mark.parametrize("sentence, factuality", [
+    ("They will hold talks.", "planned"),
+    ("They did not hold talks.", "denied"),
+    ("Pakistan invited them to talks.", "proposed"),
+    ("They held talks.", "happened"),
+])
+def test_a_cue_near_the_trigger_gives_the_events_factuality(sentence, factuality):
+    (event,) = find_events(context(sentence))
+    assert event.factuality == factuality
+
+
+def test_a_cue_far_from_the_trigger_leaves_the_happening_as_reported():
+    (event,) = find_events(context("The ministers met on Monday and the next round will follow."))
+    assert event.factuality == "happened"
+
+
+def test_a_mention_marked_as_the_topic_is_no_participant():
+    ctx = context("Minister Sara Khan held talks on Pakistan.")
+    recognise.find_titled_persons(ctx, ctx.sentences[0])
+    recognise.find_known_organisations(ctx, ctx.sentences[0])
+    (event,) = find_events(ctx)
+    assert texts(ctx, event.participants) == ["Sara Khan"]
+
+
+def test_an_undated_happening_in_a_dated_article_took_place_on_or_before_publication():
+    (event,) = find_events(context("They held talks.", published_on=dt.date(2025, 3, 4)))
+    assert (event.date.date, event.date.precision) == (dt.date(2025, 3, 4), "before")
+
+
+def test_an_undated_happening_in_an_undated_article_stays_unknown():
+    (event,) = find_events(context("They held talks.", published_on=None))
+    assert event.date.precision == "unknown"
+
+
+def test_a_planned_happening_gets_no_date_from_the_publication():
+    (event,) = find_events(context("They will hold talks."))
+    assert event.date.precision == "unknown"
+
+
+def test_each_claim_links_to_the_event_of_its_own_clause():
+    text = "Sara Khan said that the ministers met on Monday, while the talks will follow."
+    events = find_events(context(text))
+    first, second = "the ministers met on Monday", "the talks will follow"
+    claims = [FoundClaim(0, text.index(part), text.index(part) + len(part), part, "reported_speech")
+              for part in (first, second)]
+    linked = link_claims(claims, events)
+    assert [events[c.event].factuality for c in linked] == ["happened", "planned"]
+
+
+def test_a_negated_claim_keeps_its_polarity():
+    (claim,) = find_claims(context("Sara Khan said that Pakistan was not invited to the summit."))
+    assert claim.polarity == "negative"
+
+
+@pytest.mark.parametrize("kind, names, place, title", [
+    ("meeting", ["Lavrov", "Bajwa"], "Rawalpindi", "Lavrov meets Bajwa in Rawalpindi"),
+    ("meeting", ["Lavrov"], "", "Meeting: Lavrov"),
+    ("visit", ["Lavrov"], "Pakistan", "Lavrov visits Pakistan"),
+    ("accident", [], "Lahore", "Accident in Lahore"),
+])
+def test_an_event_title_reads_as_a_sentence_from_names_and_place(kind, names, place, title):
+    templates = {"meeting": "{first} meets {second}", "visit": "{first} visits {place}", "default": "{kind}: {who}",
+                 "kinds": {"meeting": "Meeting", "accident": "Accident"}, "in_place": "{title} in {place}"}
+    assert event_title(kind, names, place, templates) == title
 
 
 # Lexicons
@@ -333,3 +397,13 @@ def test_the_extraction_stages_import_no_django():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             cwd=EXTRACTION_DIR.parent.parent)
     assert result.stdout.strip() == "[]"
+
+
+def test_a_sentence_that_only_sources_the_one_before_is_no_claim():
+    data = {**ENGLISH, "attribution_only": ["this was said"]}
+    ctx = context("Sara Khan said that the talks went well.", "This was said in a statement on 3 March.", data=data)
+    assert [c.sentence for c in find_claims(ctx)] == [0]
+
+
+def test_a_question_is_no_claim():
+    assert find_claims(context("Should the minister not resign after 17 deaths?")) == []

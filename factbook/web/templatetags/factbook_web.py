@@ -98,7 +98,7 @@ def main_menu(context):
 
 
 # How many characters of an ISO date each precision keeps: 2021-04-07, 2021-04, 2021.
-ISO_DATE_LENGTH = {DatePrecision.DAY: 10, DatePrecision.MONTH: 7, DatePrecision.YEAR: 4}
+ISO_DATE_LENGTH = {DatePrecision.DAY: 10, DatePrecision.MONTH: 7, DatePrecision.YEAR: 4, DatePrecision.BEFORE: 10}
 
 
 @register.simple_tag
