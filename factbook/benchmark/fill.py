@@ -120,7 +120,8 @@ class Filler:
         self.created = Counter()
         self.words = {language: nfc(tuple(w)) for language, w in words.CONTENT_WORDS.items()}
         self.tables = {
-            "persons": Columns(Person, ["id", "name", "description", "wikidata_id", "created_at", "updated_at", *REVIEW]),
+            "persons": Columns(Person, ["id", "name", "description", "wikidata_id", "created_at", "updated_at", *REVIEW,
+                                        "name_is_automatic"]),
             "person_aliases": Columns(PersonAlias, ["id", "person", "name", "language", "script", "key", "skeleton"]),
             "organisations": Columns(Organisation, ["id", "name", "description", "wikidata_id", "kind", "created_at",
                                                     "updated_at", *REVIEW]),
@@ -163,6 +164,8 @@ class Filler:
             row = [entity_id, spelling[0], describe(spelling), "", START, START, status, None, None, ""]
             if kind is not None:
                 row.insert(4, kind)
+            else:  # a person, named in the standard spelling
+                row.append(False)
             table.rows.append(row)
             for language in LANGUAGES:
                 name = names.normalise(spelling[NAME_INDEX[language]])

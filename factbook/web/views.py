@@ -212,7 +212,7 @@ def event_timeline(request):
     events = Event.objects.public().current().order_by(F("date").asc(nulls_last=True), "title", "pk")
     context = filtered_page(request, EventFilter, events.happened(), per_page=TIMELINE_PAGE_SIZE)
     context["years"] = [(year, list(in_year)) for year, in_year in groupby(context["page"], key=event_year)]
-    context["not_happened"] = Paginator(events.not_happened(), TIMELINE_PAGE_SIZE).get_page(request.GET.get("apart"))
+    context["not_happened"] = EstimatingPaginator(events.not_happened(), TIMELINE_PAGE_SIZE).get_page(request.GET.get("apart"))
     return render(request, "web/event_timeline.html", context)
 
 

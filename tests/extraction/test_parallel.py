@@ -43,7 +43,7 @@ def counts():
 
 
 def test_four_imports_of_overlapping_files_at_once_store_what_one_import_does():
-    files = article_paths(FOLDERS)
+    files, _ = article_paths(FOLDERS)
     one = start_import(files)
     assert one.wait() == 0, one.stdout.read()
     expected = counts()

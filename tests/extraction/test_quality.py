@@ -25,9 +25,10 @@ FLOORS = {
     "held-out": (TESTS / "articles/heldout/gold", TESTS / "articles/heldout",
                  {"mentions": 0.75, "entity resolution": 0.85, "claims": 0.85, "claimant": 0.75, "events": 0.70,
                   "event factuality": 0.90}),
-    # People named without a title, in sport, culture, business and a flood (no events in them).
+    # People named without a title, in sport, culture, business and a flood; annotated for names
+    # and claims before matches, awards and disasters were kinds of event, so events are not floored.
     "untitled": (TESTS / "articles/untitled/gold", TESTS / "articles/untitled",
-                 {"mentions": 0.80, "entity resolution": 0.90, "claims": 0.90, "claimant": 0.70, "events": 0.90}),
+                 {"mentions": 0.80, "entity resolution": 0.90, "claims": 0.90, "claimant": 0.70}),
 }
 
 
