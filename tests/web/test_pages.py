@@ -50,7 +50,7 @@ def test_home_shows_counts_links_and_latest_claims(client, bajwa_claim, munir_cl
 
 def test_home_counts_are_kept_for_a_minute(client, monkeypatch, bajwa_claim, munir_claim, rejected_claim):
     client.get(reverse("web:home"))
-    rejected_claim.status = ReviewStatus.VERIFIED
+    rejected_claim.status = ReviewStatus.CONFIRMED
     rejected_claim.save()
     assert "<strong>2</strong> claims" in html_of(client, reverse("web:home"))
     a_minute_later = time.time() + 61
