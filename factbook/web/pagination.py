@@ -24,8 +24,10 @@ EXACT_COUNT_UP_TO = 1000
 
 
 def estimated_count(queryset):
-    """The PostgreSQL planner's estimate of how many rows `queryset` returns."""
-    plan = json.loads(queryset.explain(format="json"))
+    """The PostgreSQL planner's estimate of how many rows `queryset` returns. Planned without
+    the joins that only fetch columns (select_related), which cost the planner more than the
+    rows it estimates."""
+    plan = json.loads(queryset.values("pk").order_by().explain(format="json"))
     return int(plan[0]["Plan"]["Plan Rows"])
 
 
