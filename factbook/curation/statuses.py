@@ -11,6 +11,7 @@ every app with reviewable records. Reviewer, date and note stay; history rows ar
 Every row a curator had touched (reviewed, or changed by a signed-in user in its history) gets
 the explicit curation marker, so the re-import keeps protecting it."""
 
+from django.db import connections
 from django.db.models import F, OuterRef, Subquery
 
 DISPUTED_NOTE = "Marked “disputed” before extraction review and fact-checks were separated; to be reviewed again."
@@ -26,7 +27,7 @@ def split_review_statuses(app_label, model_names):
                 item.status = "unreviewed"
                 item.review_note = f"{DISPUTED_NOTE}\n{item.review_note}".strip()
                 item.save(update_fields=["status", "review_note"])
-        _check_foreign_keys_now(schema_editor)
+            _check_foreign_keys_now(connections[model.objects.db])
 
     def backwards(apps, schema_editor):
         for model_name in model_names:
@@ -49,12 +50,13 @@ def mark_curated_from_history(app_label, model_names):
     return forwards
 
 
-def _check_foreign_keys_now(schema_editor):
+def _check_foreign_keys_now(connection):
     """Run PostgreSQL's deferred foreign key checks of the rows just updated: the schema editor
     creates the migration's indexes afterwards, and PostgreSQL creates no index on a table with
     pending checks ("pending trigger events"), which fails the migration of any filled database."""
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 def _mark_curated(apps, app_label, model):
