@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -13,9 +14,17 @@ from factbook.sources.models import Sentence, Source, is_current_version
 class EventQuerySet(ReviewableQuerySet):
     def current(self):
         """Events the latest version of some article reports (or that no article reports, made
-        by a curator): one only an older version reported is no longer news of the day."""
-        sentences = Sentence.objects.filter(events=models.OuterRef("pk"))
-        return self.filter(models.Exists(sentences.current()) | ~models.Exists(sentences))
+        by a curator): one only an older version reported is no longer news of the day.
+
+        One scalar subquery per event, over its own sentences: whether the most current of them
+        is current, true when it has none. PostgreSQL runs it per row through the index of the
+        event's sentences; the equivalent OR of two EXISTS it hashed over every event's
+        sentences (120,000 at a million claims: 0.35 s) even for a person's latest 10 events."""
+        reported_now = (
+            Event.sentences.through.objects.filter(event=models.OuterRef("pk"))
+            .annotate(now=is_current_version("sentence__source")).order_by("-now").values("now")[:1]
+        )
+        return self.filter(Coalesce(models.Subquery(reported_now), True, output_field=models.BooleanField()))
 
     def with_counts(self):
         sentences = Event.sentences.through.objects.filter(

@@ -19,7 +19,7 @@ from factbook.events.models import Event
 from factbook.sources.models import Sentence, Source
 
 from .filters import ClaimFilter, EventFilter, OrganisationFilter, PersonFilter, SourceFilter
-from .pagination import EstimatingPaginator, bounded_count
+from .pagination import EstimatingPaginator, bounded_count, cursor, cursor_keys
 from .search import AUTOCOMPLETE_RESULTS, autocomplete_choices, clean_query, search_all
 
 LATEST_CLAIMS_ON_HOME = 10
@@ -41,7 +41,8 @@ def public_claims():
 
 
 def page_of(request, queryset, per_page=None, page_key="page"):
-    paginator = EstimatingPaginator(queryset, per_page or settings.FACTBOOK_PAGE_SIZE)
+    after, before = (cursor(request.GET.get(key)) for key in cursor_keys(page_key))
+    paginator = EstimatingPaginator(queryset, per_page or settings.FACTBOOK_PAGE_SIZE, after=after, before=before)
     page = paginator.get_page(request.GET.get(page_key))
     page.key = page_key  # the query parameter its links change
     return page

@@ -187,3 +187,13 @@ def test_events_filter_by_kind(client, imported_seeds):
 
 def test_an_invalid_filter_is_refused(client, imported_seeds):
     assert client.get(list_url("claim"), {"status": "rejected"}).status_code == 400
+
+
+def test_next_page_of_claims_is_read_from_where_the_page_ends(client, imported_seeds):
+    first = get_json(client, list_url("claim"))
+    assert f"page_after={first['results'][-1]['id']}" in first["next"]
+    second = get_json(client, first["next"])
+    assert f"page_before={second['results'][0]['id']}" not in second["previous"]  # page 1 is cheap by number
+    third = get_json(client, second["next"])
+    assert get_json(client, third["previous"])["results"] == second["results"]
+    assert f"page_before={third['results'][0]['id']}" in third["previous"]

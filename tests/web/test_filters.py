@@ -3,11 +3,12 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from factbook.claims.models import Claim
 from factbook.curation.models import ReviewStatus
 from factbook.entities.models import Organisation, OrganisationKind
 from factbook.events.models import DatePrecision, Event, EventKind
 
-from .conftest import sentence_with
+from .conftest import create_span, sentence_with
 
 
 def listed(client, url_name, **params):
@@ -158,3 +159,30 @@ def test_claims_filter_by_publication_date_of_their_source(client, bajwa_claim, 
 
 def test_claims_filter_by_words_in_any_order(client, bajwa_claim, lavrov_claim):
     assert listed(client, "web:claim_list", q="روس پاک") == [lavrov_claim]
+
+
+def test_next_page_link_carries_where_the_page_ends(client, settings, bajwa_claim, ispr_claim, lavrov_claim,
+                                                    article_claim):
+    settings.FACTBOOK_PAGE_SIZE = 2
+    first_page = client.get(reverse("web:claim_list"))
+    last_shown = list(first_page.context["page"])[-1]
+    assert f'href="?page=2&amp;page_after={last_shown.pk}"' in first_page.content.decode()
+
+
+def test_paging_on_by_cursor_repeats_no_claim_imported_meanwhile(client, settings, urdu_source, bajwa_claim,
+                                                                 ispr_claim, lavrov_claim, article_claim):
+    settings.FACTBOOK_PAGE_SIZE = 2
+    first_page = list(client.get(reverse("web:claim_list")).context["page"])
+    create_span(Claim, urdu_source.sentences.last(), urdu_source.sentences.last().text[:5])  # newest, so first
+    second_page = client.get(reverse("web:claim_list"), {"page": 2, "page_after": first_page[-1].pk})
+    assert list(second_page.context["page"]) == [ispr_claim, bajwa_claim]
+
+
+def test_previous_page_link_carries_where_the_page_begins(client, settings, bajwa_claim, ispr_claim, lavrov_claim,
+                                                          article_claim, munir_claim):
+    settings.FACTBOOK_PAGE_SIZE = 2
+    third_page = client.get(reverse("web:claim_list"), {"page": 3})
+    assert list(third_page.context["page"]) == [bajwa_claim]
+    assert f'href="?page=2&amp;page_before={bajwa_claim.pk}"' in third_page.content.decode()
+    second_page = client.get(reverse("web:claim_list"), {"page": 2, "page_before": bajwa_claim.pk})
+    assert list(second_page.context["page"]) == [lavrov_claim, ispr_claim]

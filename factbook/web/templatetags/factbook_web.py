@@ -7,6 +7,7 @@ from django.utils.html import escape, format_html, format_html_join
 
 from factbook.events.models import DatePrecision
 from factbook.sources.languages import detect_language, script_direction
+from factbook.web.pagination import cursor_keys
 
 register = template.Library()
 
@@ -68,11 +69,16 @@ def text_attrs(text, language=""):
 
 
 @register.simple_tag(takes_context=True)
-def page_url(context, number, key="page"):
+def page_url(context, number, key="page", after=None, before=None):
     """The current query string with only the page `key` changed, so the filters (and the
-    other lists' pages) survive paging."""
+    other lists' pages) survive paging; `after` or `before` is the keyset cursor of a page
+    beside this one (see factbook.web.pagination), of no use on page 1."""
     query = context["request"].GET.copy()
     query[key] = number
+    for cursor_key, value in zip(cursor_keys(key), (after, before)):
+        query.pop(cursor_key, None)
+        if value is not None and number > 1:
+            query[cursor_key] = value
     return f"?{query.urlencode()}"
 
 
