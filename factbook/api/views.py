@@ -7,7 +7,8 @@ from rest_framework.decorators import action
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from . import public
+from factbook.public import visibility
+
 from .annotations import ANNOTATION_MEDIA_TYPE, claim_annotation
 from .filters import ClaimFilter, EventFilter, OrganisationFilter, PersonFilter, SourceFilter
 from .serializers import (
@@ -30,7 +31,7 @@ class JSONLDRenderer(JSONRenderer):
 class SourceViewSet(viewsets.ReadOnlyModelViewSet):
     """Articles, latest version only. The list leaves out the text; a source's detail has it."""
 
-    queryset = public.sources()
+    queryset = visibility.sources()
     filterset_class = SourceFilter
 
     def get_serializer_class(self):
@@ -40,31 +41,31 @@ class SourceViewSet(viewsets.ReadOnlyModelViewSet):
 class SentenceViewSet(viewsets.ReadOnlyModelViewSet):
     """Sentences of the articles, in order; `?source=<id>` gives one article's."""
 
-    queryset = public.sentences()
+    queryset = visibility.sentences()
     serializer_class = SentenceSerializer
     filterset_fields = ["source", "kind"]
 
 
 class PersonViewSet(viewsets.ReadOnlyModelViewSet):
-    queryset = public.persons()
+    queryset = visibility.persons()
     serializer_class = PersonSerializer
     filterset_class = PersonFilter
 
 
 class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
-    queryset = public.organisations()
+    queryset = visibility.organisations()
     serializer_class = OrganisationSerializer
     filterset_class = OrganisationFilter
 
 
 class EventViewSet(viewsets.ReadOnlyModelViewSet):
-    queryset = public.events()
+    queryset = visibility.events()
     serializer_class = EventSerializer
     filterset_class = EventFilter
 
 
 class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
-    queryset = public.claims()
+    queryset = visibility.claims()
     serializer_class = ClaimSerializer
     filterset_class = ClaimFilter
 

@@ -17,6 +17,9 @@ from . import names
 
 # Shorter skeletons ("bj") are still distinctive enough for a person to scan the results.
 MIN_SKELETON_SEARCH = 2
+# Aliases whose skeleton has a short query's skeleton as a word, read to compare them word by
+# word: the most a short key ("bj", "lr") is checked against.
+SHORT_KEY_CANDIDATES = 2000
 TRIGRAM = 3  # the shortest substring pg_trgm's indexes can look up
 
 wikidata_id_validator = RegexValidator(r"^Q[1-9][0-9]*$", "A Wikidata id looks like Q42.")
@@ -38,6 +41,12 @@ class EntityQuerySet(ReviewableQuerySet):
         key, and through the consonant skeleton that Urdu, Hindi and Latin spellings share."""
         return self.filter(pk__in=self.name_matches(query))
 
+    def short_key_aliases(self, query, skeleton):
+        """Ids of the aliases with a word of the same close skeleton as `query` (names.has_word_of)."""
+        aliases = self.model._meta.get_field("aliases").related_model.objects
+        candidates = aliases.filter(skeleton__regex=rf"(^| ){re.escape(skeleton)}( |$)").values_list("pk", "name")
+        return [pk for pk, name in candidates[:SHORT_KEY_CANDIDATES] if names.has_word_of(name, query)]
+
     def name_matches(self, query, *more):
         """The ids of the entities `search` finds, and of those in the id querysets `more`: one
         UNION of lookups on single tables, each served by an index on PostgreSQL, where an OR
@@ -52,8 +61,9 @@ class EntityQuerySet(ReviewableQuerySet):
             condition |= models.Q(skeleton__contains=skeleton)
         elif len(skeleton) >= MIN_SKELETON_SEARCH:
             # Too short for a trigram index to narrow a substring test, and as a substring
-            # ("bj") it is in thousands of names: a whole word of the skeleton instead.
-            condition |= models.Q(skeleton__regex=rf"(^| ){re.escape(skeleton)}( |$)")
+            # ("bj") it is in thousands of names; even as a whole word "lr" is both Lavrov and
+            # Valeray. So the aliases with it as a word are read and compared word by word.
+            condition |= models.Q(pk__in=self.short_key_aliases(query, skeleton))
         # The parts of a UNION may not be ordered: Meta.ordering is cleared from each.
         by_name = self.model.objects.filter(name__icontains=query).order_by().values("pk")
         by_alias = aliases.related_model.objects.filter(condition).order_by().values(aliases.field.name)

@@ -104,6 +104,28 @@ def skeleton(name: str) -> tuple[str, ...]:
     return tuple(s for s in map(skeleton_word, match_key(name).split()) if s)
 
 
+def _close_skeleton_word(word: str) -> str:
+    """The skeleton with v and w kept as one consonant: "lvrv" (Lavrov, لاوروف, लावरोव) is not
+    "vlr" (Valeray), which the skeleton makes the same "lr"."""
+    for spelled, folded in _CONSONANT_CLASSES:
+        word = word.replace(spelled, folded)
+    word = re.sub("[aeiouyh]", "", word.replace("w", "v"))
+    word = re.sub(r"m(?=[dtjks])", "n", word)
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+@lru_cache(maxsize=20000)
+def close_skeleton(name: str) -> tuple[str, ...]:
+    """A finer skeleton of each word, to tell apart short names the skeleton makes the same."""
+    return tuple(s for s in map(_close_skeleton_word, match_key(name).split()) if s)
+
+
+def has_word_of(name: str, query: str) -> bool:
+    """Whether a word of `name` has the close skeleton of a word of `query`: "Bajwa" is in
+    "قمر جاوید باجوہ", "Lavrov" is not in "Valeray Mwalwa Satof"."""
+    return bool(set(close_skeleton(name)) & set(close_skeleton(query)))
+
+
 def _words_match(a: str, b: str) -> bool:
     if len(a) <= 2 or len(b) <= 2:
         return a == b

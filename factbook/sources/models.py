@@ -107,6 +107,19 @@ class Source(models.Model):
     def direction(self):
         return direction_of(self.language)
 
+    def paragraphs(self, sentences):
+        """`sentences` of this source, in order, in lists by paragraph: a line break between
+        two sentences starts a new one."""
+        paragraph, previous_end = [], 0
+        for sentence in sentences:
+            if paragraph and "\n" in self.text[previous_end : sentence.start]:
+                yield paragraph
+                paragraph = []
+            paragraph.append(sentence)
+            previous_end = sentence.end
+        if paragraph:
+            yield paragraph
+
 
 class SentenceKind(models.TextChoices):
     BODY = "body", "Body"

@@ -4,8 +4,8 @@ from django.urls import reverse
 
 from factbook.curation.models import ReviewStatus
 from factbook.entities.models import Person
-from factbook.web import search
-from factbook.web.search import Span, name_hits, text_hits
+from factbook.public import search
+from factbook.public.search import Span, name_hits, text_hits
 
 
 def results(client, query):

@@ -7,7 +7,7 @@ from django import template
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from factbook.api.public import visible
+from factbook.public.visibility import visible
 
 register = template.Library()
 

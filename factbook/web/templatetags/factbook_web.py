@@ -1,11 +1,15 @@
-"""Template tags for showing article text safely and in its own direction, and for navigation."""
+"""Template tags for showing article text safely and in its own direction, names in the
+reader's script, and navigation."""
 
 from django import template
 from django.urls import reverse
 from django.utils.html import escape, format_html, format_html_join
+from django.utils.text import Truncator
+from django.utils.translation import get_language, gettext, gettext_lazy as _
 
 from factbook.events.models import DatePrecision
-from factbook.sources.languages import detect_language, script_direction
+from factbook.public.visibility import is_visible
+from factbook.sources.languages import LANGUAGES, detect_language, script_direction
 
 register = template.Library()
 
@@ -70,12 +74,12 @@ def page_url(context, number, key="page"):
 
 # The main menu: URL name and label of each section.
 MAIN_MENU = [
-    ("web:source_list", "Sources"),
-    ("web:person_list", "Persons"),
-    ("web:organisation_list", "Organisations"),
-    ("web:event_list", "Events"),
-    ("web:event_timeline", "Timeline"),
-    ("web:claim_list", "Claims"),
+    ("web:source_list", _("Sources")),
+    ("web:person_list", _("Persons")),
+    ("web:organisation_list", _("Organisations")),
+    ("web:event_list", _("Events")),
+    ("web:event_timeline", _("Timeline")),
+    ("web:claim_list", _("Claims")),
 ]
 
 
@@ -100,3 +104,42 @@ def event_date(event):
         return event.date_display
     machine_date = event.date.isoformat()[:ISO_DATE_LENGTH[event.date_precision]]
     return format_html('<time datetime="{}">{}</time>', machine_date, event.date_display)
+
+
+register.filter("is_visible", is_visible)
+
+
+def reader_alias(entity):
+    """The alias of `entity` in the script of the reader's language, if it has one and its
+    aliases were prefetched (never a query per name)."""
+    language = LANGUAGES.get(get_language() or "")
+    aliases = getattr(entity, "_prefetched_objects_cache", {}).get("aliases")
+    if language is None or language.script == "Latn" or aliases is None:
+        return None
+    return next((alias for alias in aliases if alias.script == language.script), None)
+
+
+@register.simple_tag
+def reader_name(entity):
+    """The name of a person or organisation as the reader writes it: its alias in the script of
+    the interface's language where one exists (Urdu readers see باجوہ), else its Latin name."""
+    alias = reader_alias(entity)
+    if alias is None:
+        return entity.name
+    return format_html('<bdi lang="{}" dir="{}">{}</bdi>', get_language(), script_direction(alias.name), alias.name)
+
+
+# How many words of a claim head its page and its feed entry.
+HEADING_WORDS = 12
+
+
+def claim_heading(claim):
+    """What a claim is called: who made it and how it starts, "Qamar Javed Bajwa: Pakistan has no
+    aggressive designs …", in plain text (the title of its page and its feed entry)."""
+    alias = reader_alias(claim.claimant) if is_visible(claim.claimant) else None
+    who = alias.name if alias else (claim.claimant.name if claim.claimant else claim.source.publisher
+                                    or gettext("The article"))
+    return gettext("%(who)s: %(start)s") % {"who": who, "start": Truncator(claim.text).words(HEADING_WORDS, "…")}
+
+
+register.simple_tag(claim_heading, name="claim_heading")

@@ -1,24 +1,21 @@
 """The filter forms of the public lists, one FilterSet per list (django-filter).
 
 Every choice of person, organisation or status offers only what readers may see, and each "q"
-searches as the search page does (factbook.web.search)."""
+searches as the search page does (factbook.public.search)."""
 
 import django_filters
 from django import forms
 from django.urls import reverse
 
 from factbook.claims.models import Claim, ClaimMode
-from factbook.curation.models import ReviewStatus
 from factbook.entities.models import Organisation, OrganisationKind, Person
 from factbook.events.models import Event, EventKind
 from factbook.sources.languages import LANGUAGE_CHOICES
 from factbook.sources.models import Source
 
-from . import search
+from . import search, visibility
 
 ANY = "Any"
-# Rejected records are never shown, so offering them as a filter would only ever return nothing.
-PUBLIC_STATUS_CHOICES = [choice for choice in ReviewStatus.choices if choice[0] != ReviewStatus.REJECTED]
 
 
 def date_filter(field_name, lookup_expr, label):
@@ -65,7 +62,7 @@ def record_filter(queryset, label, field_name=None, method=None):
 
 
 def status_filter():
-    return choice_filter(PUBLIC_STATUS_CHOICES, label="Review status")
+    return choice_filter(visibility.PUBLIC_STATUS_CHOICES, label="Review status")
 
 
 def search_filter(match, label):
@@ -76,9 +73,9 @@ def search_filter(match, label):
 class SourceFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(field_name="title", lookup_expr="icontains", label="Title contains")
     language = choice_filter(LANGUAGE_CHOICES)
-    person = record_filter(Person.objects.public(), "Mentions person", "sentences__mentions__person")
+    person = record_filter(visibility.public_persons(), "Mentions person", "sentences__mentions__person")
     organisation = record_filter(
-        Organisation.objects.public(), "Mentions organisation", "sentences__mentions__organisation"
+        visibility.public_organisations(), "Mentions organisation", "sentences__mentions__organisation"
     )
     date_from = date_filter("published_on", "gte", "Published from")
     date_to = date_filter("published_on", "lte", "Published to")
@@ -92,7 +89,7 @@ class EntityFilter(django_filters.FilterSet):
     q = search_filter(search.match_entities, "Name (any script)")
     status = status_filter()
     language = language_filter("mentions__sentence__source__language", "Named in language")
-    source = record_filter(Source.objects.current(), "Named in source", "mentions__sentence__source")
+    source = record_filter(visibility.current_sources(), "Named in source", "mentions__sentence__source")
 
 
 class PersonFilter(EntityFilter):
@@ -116,9 +113,9 @@ class EventFilter(django_filters.FilterSet):
     date_from = date_filter("date", "gte", "Date from")
     date_to = date_filter("date", "lte", "Date to")
     language = language_filter("sentences__source__language", "Reported in language")
-    source = record_filter(Source.objects.current(), "Reported in", "sentences__source")
-    person = record_filter(Person.objects.public(), "Person taking part", "persons")
-    organisation = record_filter(Organisation.objects.public(), "Organisation taking part", "organisations")
+    source = record_filter(visibility.current_sources(), "Reported in", "sentences__source")
+    person = record_filter(visibility.public_persons(), "Person taking part", "persons")
+    organisation = record_filter(visibility.public_organisations(), "Organisation taking part", "organisations")
 
     class Meta:
         model = Event
@@ -130,13 +127,13 @@ class ClaimFilter(django_filters.FilterSet):
     status = status_filter()
     mode = choice_filter(ClaimMode.choices)
     language = choice_filter(LANGUAGE_CHOICES, "Language", "sentence__source__language")
-    source = record_filter(Source.objects.all(), "Source", "sentence__source")
-    person = record_filter(Person.objects.public(), "Person (claimant or subject)", method="by_or_about")
+    source = record_filter(visibility.any_source(), "Source", "sentence__source")
+    person = record_filter(visibility.public_persons(), "Person (claimant or subject)", method="by_or_about")
     organisation = record_filter(
-        Organisation.objects.public(), "Organisation (claimant or subject)", method="by_or_about"
+        visibility.public_organisations(), "Organisation (claimant or subject)", method="by_or_about"
     )
     event_kind = choice_filter(EventKind.choices, "Event kind", "event__kind")
-    event = django_filters.ModelChoiceFilter(queryset=Event.objects.public(), label="Event (id)",
+    event = django_filters.ModelChoiceFilter(queryset=visibility.public_events(), label="Event (id)",
                                              widget=forms.NumberInput)
     date_from = date_filter("sentence__source__published_on", "gte", "Published from")
     date_to = date_filter("sentence__source__published_on", "lte", "Published to")
