@@ -55,8 +55,8 @@ RANKED_CANDIDATES = 1000
 # pg_trgm's word_similarity_threshold, which the web app sets on every PostgreSQL connection.
 MIN_NAME_SIMILARITY = 0.5
 # Cosine of an e5 query vector and a claim's from which the claim counts as close in meaning.
-# On the seeds a query that restates a claim, in its language or another, scores 0.84-0.90
-# with it; the nearest unrelated claims 0.78-0.82.
+# Measured on the seeds: a query restating a claim, in its language or another, scores
+# 0.84-0.94 with it; queries on other topics (weather, cricket) or a bare name 0.74-0.79.
 MIN_MEANING_SIMILARITY = 0.83
 # Reciprocal rank fusion's constant (Cormack et al., 2009): a claim's score is the sum over the
 # lists it is in of 1 / (FUSION_K + its rank there).
