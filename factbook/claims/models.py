@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from factbook.curation.models import Reviewable, ReviewableQuerySet, ReviewStatus
@@ -11,9 +12,9 @@ from factbook.sources.spans import TextSpan
 
 
 class ClaimMode(models.TextChoices):
-    DIRECT_QUOTE = "direct_quote", "Direct quote"
-    REPORTED_SPEECH = "reported_speech", "Reported speech"
-    ASSERTION = "assertion", "The article's own assertion"
+    DIRECT_QUOTE = "direct_quote", _("Direct quote")
+    REPORTED_SPEECH = "reported_speech", _("Reported speech")
+    ASSERTION = "assertion", _("The article's own assertion")
 
 
 __all__ = ["Claim", "ClaimMode", "ReviewStatus"]

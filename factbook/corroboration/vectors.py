@@ -101,7 +101,9 @@ class _Scanned:
 
     @classmethod
     def get(cls):
-        version = tuple(ClaimEmbedding.objects.aggregate(count=Count("pk"), newest=Max("pk")).values())
+        # created_at too: SQLite gives a vector computed again the id of the one it replaced.
+        version = tuple(ClaimEmbedding.objects.aggregate(
+            count=Count("pk"), newest=Max("pk"), latest=Max("created_at")).values())
         with cls.lock:
             if cls.version != version:
                 rows = list(ClaimEmbedding.objects.values_list("claim_id", "vector"))

@@ -3,13 +3,14 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class ReviewStatus(models.TextChoices):
-    UNREVIEWED = "unreviewed", "Unreviewed"
-    VERIFIED = "verified", "Verified"
-    DISPUTED = "disputed", "Disputed"
-    REJECTED = "rejected", "Rejected"
+    UNREVIEWED = "unreviewed", _("Unreviewed")
+    VERIFIED = "verified", _("Verified")
+    DISPUTED = "disputed", _("Disputed")
+    REJECTED = "rejected", _("Rejected")
 
 
 class ReviewableQuerySet(models.QuerySet):

@@ -3,6 +3,7 @@ import re
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from factbook.curation.models import Reviewable, ReviewableQuerySet
@@ -105,12 +106,12 @@ class Person(Entity):
 
 
 class OrganisationKind(models.TextChoices):
-    GOVERNMENT_BODY = "government_body", "Government body"
-    ARMED_FORCE = "armed_force", "Armed force"
-    STATE = "state", "State"
-    INTERNATIONAL = "international", "International organisation"
-    MEDIA = "media", "Media"
-    OTHER = "other", "Other"
+    GOVERNMENT_BODY = "government_body", _("Government body")
+    ARMED_FORCE = "armed_force", _("Armed force")
+    STATE = "state", _("State")
+    INTERNATIONAL = "international", _("International organisation")
+    MEDIA = "media", _("Media")
+    OTHER = "other", _("Other")
 
 
 class Organisation(Entity):
@@ -173,8 +174,8 @@ class OrganisationAlias(Alias):
 
 
 class EntityType(models.TextChoices):
-    PERSON = "person", "Person"
-    ORGANISATION = "organisation", "Organisation"
+    PERSON = "person", _("Person")
+    ORGANISATION = "organisation", _("Organisation")
 
 
 class Mention(TextSpan):

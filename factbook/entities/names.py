@@ -121,9 +121,9 @@ def close_skeleton(name: str) -> tuple[str, ...]:
 
 
 def has_word_of(name: str, query: str) -> bool:
-    """Whether a word of `name` has the close skeleton of a word of `query`: "Bajwa" is in
-    "قمر جاوید باجوہ", "Lavrov" is not in "Valeray Mwalwa Satof"."""
-    return bool(set(close_skeleton(name)) & set(close_skeleton(query)))
+    """Whether a word of `name` has nearly the close skeleton of a word of `query`: "Bajwa" is in
+    "قمر جاوید باجوہ", "Lavrov" in "سرگئی لاروف" ("lvrv", "lrv"), not in "Valeray Mwalwa Satof"."""
+    return any(_words_match(a, b) for a in close_skeleton(name) for b in close_skeleton(query))
 
 
 def _words_match(a: str, b: str) -> bool:

@@ -1,5 +1,6 @@
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from factbook.curation.models import Reviewable, ReviewableQuerySet
@@ -10,14 +11,14 @@ from factbook.sources.models import Sentence, Source, is_current_version
 
 
 class EventKind(models.TextChoices):
-    MEETING = "meeting", "Meeting"
-    VISIT = "visit", "Visit"
-    AGREEMENT = "agreement", "Agreement signed"
-    MILITARY_EXERCISE = "military_exercise", "Military exercise"
-    SUMMIT = "summit", "Summit"
-    STATEMENT = "statement", "Statement"
-    TRADE = "trade", "Trade"
-    OTHER = "other", "Other"
+    MEETING = "meeting", _("Meeting")
+    VISIT = "visit", _("Visit")
+    AGREEMENT = "agreement", _("Agreement signed")
+    MILITARY_EXERCISE = "military_exercise", _("Military exercise")
+    SUMMIT = "summit", _("Summit")
+    STATEMENT = "statement", _("Statement")
+    TRADE = "trade", _("Trade")
+    OTHER = "other", _("Other")
 
 
 class DatePrecision(models.TextChoices):

@@ -6,6 +6,7 @@ searches as the search page does (factbook.public.search)."""
 import django_filters
 from django import forms
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from factbook.claims.models import Claim, ClaimMode
 from factbook.entities.models import Organisation, OrganisationKind, Person
@@ -15,7 +16,7 @@ from factbook.sources.models import Source
 
 from . import search, visibility
 
-ANY = "Any"
+ANY = _("Any")
 
 
 def date_filter(field_name, lookup_expr, label):
@@ -24,7 +25,7 @@ def date_filter(field_name, lookup_expr, label):
     )
 
 
-def language_filter(field_name, label="Language"):
+def language_filter(field_name, label=_("Language")):
     return django_filters.ChoiceFilter(
         field_name=field_name, choices=LANGUAGE_CHOICES, label=label, empty_label=ANY, distinct=True
     )
@@ -62,7 +63,7 @@ def record_filter(queryset, label, field_name=None, method=None):
 
 
 def status_filter():
-    return choice_filter(visibility.PUBLIC_STATUS_CHOICES, label="Review status")
+    return choice_filter(visibility.PUBLIC_STATUS_CHOICES, label=_("Review status"))
 
 
 def search_filter(match, label):
@@ -71,14 +72,14 @@ def search_filter(match, label):
 
 
 class SourceFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(field_name="title", lookup_expr="icontains", label="Title contains")
+    q = django_filters.CharFilter(field_name="title", lookup_expr="icontains", label=_("Title contains"))
     language = choice_filter(LANGUAGE_CHOICES)
-    person = record_filter(visibility.public_persons(), "Mentions person", "sentences__mentions__person")
+    person = record_filter(visibility.public_persons(), _("Mentions person"), "sentences__mentions__person")
     organisation = record_filter(
-        visibility.public_organisations(), "Mentions organisation", "sentences__mentions__organisation"
+        visibility.public_organisations(), _("Mentions organisation"), "sentences__mentions__organisation"
     )
-    date_from = date_filter("published_on", "gte", "Published from")
-    date_to = date_filter("published_on", "lte", "Published to")
+    date_from = date_filter("published_on", "gte", _("Published from"))
+    date_to = date_filter("published_on", "lte", _("Published to"))
 
     class Meta:
         model = Source
@@ -86,10 +87,10 @@ class SourceFilter(django_filters.FilterSet):
 
 
 class EntityFilter(django_filters.FilterSet):
-    q = search_filter(search.match_entities, "Name (any script)")
+    q = search_filter(search.match_entities, _("Name (any script)"))
     status = status_filter()
-    language = language_filter("mentions__sentence__source__language", "Named in language")
-    source = record_filter(visibility.current_sources(), "Named in source", "mentions__sentence__source")
+    language = language_filter("mentions__sentence__source__language", _("Named in language"))
+    source = record_filter(visibility.current_sources(), _("Named in source"), "mentions__sentence__source")
 
 
 class PersonFilter(EntityFilter):
@@ -107,15 +108,15 @@ class OrganisationFilter(EntityFilter):
 
 
 class EventFilter(django_filters.FilterSet):
-    q = search_filter(search.match_events, "Title, place or participant")
+    q = search_filter(search.match_events, _("Title, place or participant"))
     kind = choice_filter(EventKind.choices)
     status = status_filter()
-    date_from = date_filter("date", "gte", "Date from")
-    date_to = date_filter("date", "lte", "Date to")
-    language = language_filter("sentences__source__language", "Reported in language")
-    source = record_filter(visibility.current_sources(), "Reported in", "sentences__source")
-    person = record_filter(visibility.public_persons(), "Person taking part", "persons")
-    organisation = record_filter(visibility.public_organisations(), "Organisation taking part", "organisations")
+    date_from = date_filter("date", "gte", _("Date from"))
+    date_to = date_filter("date", "lte", _("Date to"))
+    language = language_filter("sentences__source__language", _("Reported in language"))
+    source = record_filter(visibility.current_sources(), _("Reported in"), "sentences__source")
+    person = record_filter(visibility.public_persons(), _("Person taking part"), "persons")
+    organisation = record_filter(visibility.public_organisations(), _("Organisation taking part"), "organisations")
 
     class Meta:
         model = Event
@@ -123,20 +124,20 @@ class EventFilter(django_filters.FilterSet):
 
 
 class ClaimFilter(django_filters.FilterSet):
-    q = search_filter(search.match_claims, "Text contains")
+    q = search_filter(search.match_claims, _("Text contains"))
     status = status_filter()
     mode = choice_filter(ClaimMode.choices)
-    language = choice_filter(LANGUAGE_CHOICES, "Language", "sentence__source__language")
-    source = record_filter(visibility.any_source(), "Source", "sentence__source")
-    person = record_filter(visibility.public_persons(), "Person (claimant or subject)", method="by_or_about")
+    language = choice_filter(LANGUAGE_CHOICES, _("Language"), "sentence__source__language")
+    source = record_filter(visibility.any_source(), _("Source"), "sentence__source")
+    person = record_filter(visibility.public_persons(), _("Person (claimant or subject)"), method="by_or_about")
     organisation = record_filter(
-        visibility.public_organisations(), "Organisation (claimant or subject)", method="by_or_about"
+        visibility.public_organisations(), _("Organisation (claimant or subject)"), method="by_or_about"
     )
-    event_kind = choice_filter(EventKind.choices, "Event kind", "event__kind")
-    event = django_filters.ModelChoiceFilter(queryset=visibility.public_events(), label="Event (id)",
+    event_kind = choice_filter(EventKind.choices, _("Event kind"), "event__kind")
+    event = django_filters.ModelChoiceFilter(queryset=visibility.public_events(), label=_("Event (id)"),
                                              widget=forms.NumberInput)
-    date_from = date_filter("sentence__source__published_on", "gte", "Published from")
-    date_to = date_filter("sentence__source__published_on", "lte", "Published to")
+    date_from = date_filter("sentence__source__published_on", "gte", _("Published from"))
+    date_to = date_filter("sentence__source__published_on", "lte", _("Published to"))
 
     class Meta:
         model = Claim

@@ -4,6 +4,7 @@ import unicodedata
 from django.core.validators import URLValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from factbook.queries import SubqueryCount
 
@@ -122,12 +123,12 @@ class Source(models.Model):
 
 
 class SentenceKind(models.TextChoices):
-    BODY = "body", "Body"
-    HEADLINE = "headline", "Headline"
-    SUBHEADING = "subheading", "Subheading"
-    CAPTION = "caption", "Caption"
-    CREDIT = "credit", "Credit"
-    CHROME = "chrome", "Page chrome"
+    BODY = "body", _("Body")
+    HEADLINE = "headline", _("Headline")
+    SUBHEADING = "subheading", _("Subheading")
+    CAPTION = "caption", _("Caption")
+    CREDIT = "credit", _("Credit")
+    CHROME = "chrome", _("Page chrome")
 
 
 class SentenceQuerySet(models.QuerySet):

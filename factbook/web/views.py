@@ -11,6 +11,7 @@ from django.db.models import Count, Exists, F, OuterRef, Prefetch
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from factbook.claims.models import Claim
 from factbook.corroboration.related import also_reported_by
@@ -163,7 +164,7 @@ def entity_detail(request, model, pk):
     sources, more_sources = first_few(visibility.current_sources().filter(Exists(named)))
     context = {
         "entity": entity,
-        "entity_label": model._meta.verbose_name,
+        "entity_label": ENTITY_LABELS[model],
         "roles": entity.roles.current().select_related("source")[:LINKS_SHOWN] if model is Person else [],
         "claims_made": page_of(request, visibility.claim_rows().made_by(entity), page_key="made"),
         "claims_about": page_of(request, visibility.claim_rows().about(entity), page_key="about"),
@@ -178,6 +179,7 @@ def entity_detail(request, model, pk):
 
 
 PUBLIC_ENTITIES = {Person: visibility.public_persons, Organisation: visibility.public_organisations}
+ENTITY_LABELS = {Person: _("Person"), Organisation: _("Organisation")}
 
 
 def person_detail(request, pk):

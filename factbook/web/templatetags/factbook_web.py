@@ -3,6 +3,7 @@ reader's script, and navigation."""
 
 from django import template
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.text import Truncator
 from django.utils.translation import get_language, gettext, gettext_lazy as _
@@ -97,13 +98,19 @@ def main_menu(context):
 ISO_DATE_LENGTH = {DatePrecision.DAY: 10, DatePrecision.MONTH: 7, DatePrecision.YEAR: 4}
 
 
+# The reader's locale's format for a date of each precision (django.utils.formats).
+DATE_FORMATS = {DatePrecision.DAY: "DATE_FORMAT", DatePrecision.MONTH: "YEAR_MONTH_FORMAT", DatePrecision.YEAR: "Y"}
+
+
 @register.simple_tag
 def event_date(event):
-    """The event's date in a <time> exactly as precise as it is known, or "date unknown"."""
+    """The event's date in a <time>, exactly as precise as it is known and written as the
+    reader's language writes dates, or "date unknown"."""
     if event.date is None:
-        return event.date_display
+        return gettext("date unknown")
     machine_date = event.date.isoformat()[:ISO_DATE_LENGTH[event.date_precision]]
-    return format_html('<time datetime="{}">{}</time>', machine_date, event.date_display)
+    return format_html('<time datetime="{}">{}</time>', machine_date,
+                       date_format(event.date, DATE_FORMATS[event.date_precision]))
 
 
 register.filter("is_visible", is_visible)
