@@ -49,6 +49,10 @@ class ClaimsMadeFeed(Feed):
     def item_pubdate(self, claim):
         return claim.created_at
 
+    def item_updateddate(self, claim):
+        """Atom requires it of every entry: the latest review, else when the claim was found."""
+        return claim.reviewed_at or claim.created_at
+
     def item_author_name(self, claim):
         return claim.claimant.name
 
