@@ -1,4 +1,4 @@
-# Factbook web image: gunicorn behind WhiteNoise for static files, PostgreSQL via DATABASE_URL.
+# Factbook image (web and worker): gunicorn behind WhiteNoise for static files, PostgreSQL via DATABASE_URL.
 # Used by docker-compose.yml; the container's command there migrates and imports seeds/ first.
 FROM python:3.11-slim
 
@@ -22,7 +22,8 @@ COPY seeds ./seeds
 RUN DEBUG=0 SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
     python manage.py collectstatic --noinput
 
-RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin factbook
+RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin factbook \
+    && mkdir /uploads && chown factbook /uploads  # articles uploaded in the admin, read by the worker
 USER factbook
 
 ENV DEBUG=0

@@ -78,6 +78,7 @@ CONTENT_SECURITY_POLICY = {
 }
 
 INSTALLED_APPS = [
+    "factbook.curation",  # before the admin: its admin/base_site.html adds the shipped fonts
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -92,13 +93,13 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "csp",
-    "factbook.curation",
     "factbook.sources",
     "factbook.entities",
     "factbook.events",
     "factbook.claims",
     "factbook.corroboration",
     "factbook.extraction",
+    "factbook.imports",
     "factbook.web",
     "factbook.api",
     "factbook.benchmark",
@@ -189,6 +190,24 @@ FACTBOOK_PAGE_SIZE = 25
 # The nearest-neighbour index of claim vectors (factbook/corroboration/vectors.py); without the
 # file, search by meaning scans the stored vectors, which is enough for a small collection.
 FACTBOOK_VECTOR_INDEX = Path(os.environ.get("FACTBOOK_VECTOR_INDEX", BASE_DIR / "claim-vectors.usearch"))
+# Who publishes the fact-checks: the author of every ClaimReview. "url" defaults to the site's home.
+FACTBOOK_PUBLISHER = {
+    "name": os.environ.get("FACTBOOK_PUBLISHER_NAME", "Factbook"),
+    "url": os.environ.get("FACTBOOK_PUBLISHER_URL", ""),
+}
+
+# Where articles uploaded in the admin are kept for the workers to read (a volume shared by
+# web and worker in docker-compose).
+FACTBOOK_UPLOAD_DIR = Path(os.environ.get("FACTBOOK_UPLOAD_DIR", BASE_DIR / "uploads"))
+
+# The task queue (see factbook/celery.py). Without a broker, jobs run in the process that
+# enqueues them, so the embedded default needs no service.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_BROKER_URL = CELERY_BROKER_URL or "memory://localhost/"
+CELERY_TASK_IGNORE_RESULT = True  # a job's outcome is its ImportJob row
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # one article at a time per worker process: long tasks
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
 # The JSON API at /api/: public, read-only, so no logins (and no CSRF) are involved.
 REST_FRAMEWORK = {

@@ -1,5 +1,5 @@
 """CSV downloads of the public lists: /export/<kind>.csv takes the same query string as the list
-page (/claims/?status=verified&language=ur -> /export/claims.csv?status=verified&language=ur)
+page (/claims/?verdict=false&language=ur -> /export/claims.csv?verdict=false&language=ur)
 and returns every matching row, not one page.
 
 The file is UTF-8 with a byte order mark: without it Excel reads a CSV in the local ANSI code
@@ -85,6 +85,7 @@ EXPORTS = {
         ("text", lambda c: c.text),
         ("mode", lambda c: c.mode),
         ("status", lambda c: c.status),
+        ("verdict", lambda c: c.fact_check.verdict if c.fact_check else ""),
         ("claimant_type", claimant(lambda entity: entity._meta.model_name)),
         ("claimant_id", claimant(lambda entity: entity.pk)),
         ("claimant_name", claimant(lambda entity: entity.name)),

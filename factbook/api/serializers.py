@@ -9,7 +9,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from factbook.claims.models import Claim
+from factbook.claims.models import BEST_RATING, WORST_RATING, Claim, FactCheck, FactCheckEvidence
 from factbook.entities.models import EntityType, Organisation, Person
 from factbook.events.models import Event
 from factbook.sources.models import Sentence, Source
@@ -147,6 +147,35 @@ class ClaimantSerializer(serializers.Serializer):
         return visible(super().get_attribute(instance))
 
 
+class EvidenceSerializer(serializers.ModelSerializer):
+    """A claim or source in Factbook (their ids, and `url` their page) or an outside page."""
+
+    url = serializers.SerializerMethodField(help_text="The page of the claim or source, or the outside URL.")
+
+    class Meta:
+        model = FactCheckEvidence
+        fields = ["claim", "source", "url", "note"]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, evidence):
+        request = self.context.get("request")
+        return evidence.url or (request.build_absolute_uri(evidence.href) if request else evidence.href)
+
+
+class FactCheckSerializer(serializers.ModelSerializer):
+    """Whether the claim is true: a verdict on the published scale, with its evidence."""
+
+    rating_value = serializers.IntegerField(read_only=True, allow_null=True,
+                                            help_text=f"{WORST_RATING} (false) to {BEST_RATING} (true); "
+                                                      "null for unverifiable.")
+    checked_by = serializers.CharField(source="checker_name", read_only=True, help_text="The fact-checker.")
+    evidence = EvidenceSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = FactCheck
+        fields = ["verdict", "rating_value", "explanation", "checked_by", "checked_at", "evidence"]
+
+
 class ClaimSerializer(serializers.ModelSerializer):
     api_url = serializers.HyperlinkedIdentityField(view_name="api:claim-detail")
     url = PageUrlField()
@@ -157,10 +186,12 @@ class ClaimSerializer(serializers.ModelSerializer):
     sentence = SentenceSerializer(read_only=True)
     source = SourceSerializer(source="sentence.source", read_only=True)
     event = PublicRelatedField()
+    fact_check = FactCheckSerializer(read_only=True, allow_null=True, help_text="Null until fact-checked.")
 
     class Meta:
         model = Claim
-        fields = ["id", "api_url", "url", "annotation_url", "text", "mode", "status", "reviewed_at", "claimant",
+        fields = ["id", "api_url", "url", "annotation_url", "text", "mode", "status", "reviewed_at", "fact_check",
+                  "claimant",
                   "sentence", "start", "end", "source", "event", "about_persons", "about_organisations"]
         extra_kwargs = {
             "start": {"help_text": "Offset of the claim into its sentence's text (Python string index)."},

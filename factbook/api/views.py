@@ -1,13 +1,15 @@
 """Read-only viewsets over the public querysets, filtered with the public list pages' FilterSets."""
 
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from django.urls import reverse
 from rest_framework import routers, viewsets
 from rest_framework.decorators import action
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
+from factbook.curation.models import EntityMerge
 from factbook.public import visibility
 
 from .annotations import ANNOTATION_MEDIA_TYPE, claim_annotation
@@ -83,13 +85,27 @@ class SentenceViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_fields = ["source", "kind"]
 
 
-class PersonViewSet(viewsets.ReadOnlyModelViewSet):
+class MergedRedirect:
+    """A merged-away person's or organisation's address answers 301 with the survivor's."""
+
+    def retrieve(self, request, *args, **kwargs):
+        try:
+            return super().retrieve(request, *args, **kwargs)
+        except Http404:
+            name = self.queryset.model._meta.model_name
+            survivor = str(kwargs["pk"]).isdigit() and EntityMerge.objects.survivor_id(name, int(kwargs["pk"]))
+            if not survivor:
+                raise
+            return HttpResponsePermanentRedirect(reverse(f"api:{name}-detail", args=[survivor]))
+
+
+class PersonViewSet(MergedRedirect, viewsets.ReadOnlyModelViewSet):
     queryset = visibility.persons()
     serializer_class = PersonSerializer
     filterset_class = PersonFilter
 
 
-class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
+class OrganisationViewSet(MergedRedirect, viewsets.ReadOnlyModelViewSet):
     queryset = visibility.organisations()
     serializer_class = OrganisationSerializer
     filterset_class = OrganisationFilter

@@ -8,6 +8,7 @@ History tables are not filled: the public pages never read them.
 
 import hashlib
 import itertools
+import json
 import random
 import re
 import unicodedata
@@ -22,6 +23,7 @@ from factbook.curation.models import ReviewStatus
 from factbook.entities import names
 from factbook.entities.models import EntityType, Mention, Organisation, OrganisationAlias, Person, PersonAlias, Role
 from factbook.events.models import DatePrecision, Event, EventKind
+from factbook.kinds import ClaimPolarity, Factuality
 from factbook.sources.models import Sentence, SentenceKind, Source
 
 from . import words
@@ -37,9 +39,9 @@ OLD_VERSION_SHARE = 0.05
 POPULAR_SHARE = 0.02  # of claims made by each popular person: 20,000 at a million
 FREQUENT_PERSONS = 1000
 SOURCES_PER_BATCH = 500
-STATUS_WEIGHTS = {ReviewStatus.UNREVIEWED: 70, ReviewStatus.VERIFIED: 15, ReviewStatus.DISPUTED: 10,
+STATUS_WEIGHTS = {ReviewStatus.UNREVIEWED: 70, ReviewStatus.CONFIRMED: 15, ReviewStatus.CORRECTED: 10,
                   ReviewStatus.REJECTED: 5}
-ENTITY_STATUS_WEIGHTS = {ReviewStatus.UNREVIEWED: 90, ReviewStatus.VERIFIED: 5, ReviewStatus.DISPUTED: 3,
+ENTITY_STATUS_WEIGHTS = {ReviewStatus.UNREVIEWED: 90, ReviewStatus.CONFIRMED: 5, ReviewStatus.CORRECTED: 3,
                          ReviewStatus.REJECTED: 2}
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 START = datetime(2024, 1, 1, tzinfo=timezone.utc)
@@ -118,7 +120,8 @@ class Filler:
         self.created = Counter()
         self.words = {language: nfc(tuple(w)) for language, w in words.CONTENT_WORDS.items()}
         self.tables = {
-            "persons": Columns(Person, ["id", "name", "description", "wikidata_id", "created_at", "updated_at", *REVIEW]),
+            "persons": Columns(Person, ["id", "name", "description", "wikidata_id", "created_at", "updated_at", *REVIEW,
+                                        "name_is_automatic"]),
             "person_aliases": Columns(PersonAlias, ["id", "person", "name", "language", "script", "key", "skeleton"]),
             "organisations": Columns(Organisation, ["id", "name", "description", "wikidata_id", "kind", "created_at",
                                                     "updated_at", *REVIEW]),
@@ -128,11 +131,12 @@ class Filler:
                                         "published_on", "published_on_is_approximate", "file_name", "imported_at",
                                         "previous_version"]),
             "sentences": Columns(Sentence, ["id", "source", "position", "kind", "start", "end", "text"]),
-            "events": Columns(Event, ["id", "kind", "title", "date", "date_precision", "place", "created_at", *REVIEW]),
+            "events": Columns(Event, ["id", "kind", "title", "titles", "date", "date_precision", "factuality", "place",
+                                      "created_at", *REVIEW]),
             "mentions": Columns(Mention, ["id", "sentence", "entity_type", "person", "organisation", "role", "start",
                                           "end", "text"]),
             "roles": Columns(Role, ["person", "title", "language", "source", "as_of"]),
-            "claims": Columns(Claim, ["id", "sentence", "claimant_person", "claimant_organisation", "mode", "event",
+            "claims": Columns(Claim, ["id", "sentence", "claimant_person", "claimant_organisation", "mode", "polarity", "event",
                                       "created_at", *REVIEW, "start", "end", "text"]),
             "claim_persons": through(Claim._meta.get_field("about_persons"), "claim_id", "person_id"),
             "claim_organisations": through(Claim._meta.get_field("about_organisations"), "claim_id", "organisation_id"),
@@ -155,11 +159,13 @@ class Filler:
         entities = []
         for number, spelling in enumerate(spellings):
             entity_id = table.next_id()
-            status = ReviewStatus.VERIFIED if number < len(words.POPULAR_PERSONS) and kind is None else self.status(
+            status = ReviewStatus.CONFIRMED if number < len(words.POPULAR_PERSONS) and kind is None else self.status(
                 self.entity_statuses)
             row = [entity_id, spelling[0], describe(spelling), "", START, START, status, None, None, ""]
             if kind is not None:
                 row.insert(4, kind)
+            else:  # a person, named in the standard spelling
+                row.append(False)
             table.rows.append(row)
             for language in LANGUAGES:
                 name = names.normalise(spelling[NAME_INDEX[language]])
@@ -308,7 +314,7 @@ class Filler:
                                   about_organisation, published_on)
         t["claims"].rows.append([
             claim_id, sentence_id, speaker_id if kind == EntityType.PERSON else None,
-            speaker_id if kind == EntityType.ORGANISATION else None, mode, event_id, created_at,
+            speaker_id if kind == EntityType.ORGANISATION else None, mode, ClaimPolarity.POSITIVE, event_id, created_at,
             self.status(self.claim_statuses), None, None, "", start, start + len(content), content,
         ])
         if about_person is not None:
@@ -328,8 +334,9 @@ class Filler:
             dated = rng.random() < 0.9
             title = f"{EventKind(event_kind).label} in {rng.choice(words.PLACES) or 'an unknown place'}"
             t["events"].rows.append([
-                event_id, event_kind, title, published_on - timedelta(days=rng.randint(0, 6)) if dated else None,
-                DatePrecision.DAY if dated else DatePrecision.UNKNOWN, rng.choice(words.PLACES), START,
+                event_id, event_kind, title, json.dumps({"en": title}),
+                published_on - timedelta(days=rng.randint(0, 6)) if dated else None,
+                DatePrecision.DAY if dated else DatePrecision.UNKNOWN, Factuality.HAPPENED, rng.choice(words.PLACES), START,
                 self.status(self.entity_statuses), None, None, "",
             ])
             t["event_persons"].rows.extend([event_id, person_id] for person_id in participants)

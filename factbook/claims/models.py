@@ -1,23 +1,127 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from factbook.curation.models import Reviewable, ReviewableQuerySet, ReviewStatus
+from factbook.choices import translated_choices
+from factbook.curation.models import CHECKABLE_STATUSES, Reviewable, ReviewableQuerySet, ReviewStatus, display_name
 from factbook.entities.models import Organisation, Person
 from factbook.events.models import Event
-from factbook.sources.models import Sentence, is_current_version
+from factbook.kinds import ClaimMode, ClaimPolarity
+from factbook.sources.models import Sentence, Source, is_current_version
 from factbook.sources.spans import TextSpan
 
 
-class ClaimMode(models.TextChoices):
-    DIRECT_QUOTE = "direct_quote", _("Direct quote")
-    REPORTED_SPEECH = "reported_speech", _("Reported speech")
-    ASSERTION = "assertion", _("The article's own assertion")
+class Verdict(models.TextChoices):
+    """The published verdict scale, worst to best, then the one verdict off the scale."""
+
+    FALSE = "false", _("False")
+    MISLEADING = "misleading", _("Misleading")
+    HALF_TRUE = "half_true", _("Half true")
+    MOSTLY_TRUE = "mostly_true", _("Mostly true")
+    TRUE = "true", _("True")
+    UNVERIFIABLE = "unverifiable", _("Unverifiable")
 
 
-__all__ = ["Claim", "ClaimMode", "ReviewStatus"]
+# schema.org Rating values: 1 (worst) to 5 (best), the scale Google's fact-check markup reads.
+# "Unverifiable" is no point on that scale, so its rating is given by name only.
+RATING_VALUES = {
+    Verdict.FALSE: 1, Verdict.MISLEADING: 2, Verdict.HALF_TRUE: 3, Verdict.MOSTLY_TRUE: 4, Verdict.TRUE: 5,
+}
+WORST_RATING, BEST_RATING = 1, 5
+
+VERDICT_MEANINGS = {
+    Verdict.TRUE: _("The claim is accurate and nothing significant is missing."),
+    Verdict.MOSTLY_TRUE: _("The claim is accurate but needs clarification or additional information."),
+    Verdict.HALF_TRUE: _("The claim is partly accurate but leaves out important details or takes things out of context."),
+    Verdict.MISLEADING: _("The claim contains some truth but gives an impression that the evidence does not support."),
+    Verdict.FALSE: _("The claim is not accurate."),
+    Verdict.UNVERIFIABLE: _("The available evidence can neither confirm nor refute the claim."),
+}
+
+__all__ = ["Claim", "ClaimMode", "FactCheck", "FactCheckEvidence", "ReviewStatus", "Verdict"]
+
+
+class FactCheck(models.Model):
+    """Whether a claim is true: a verdict with its explanation and evidence, by one
+    fact-checker. Claims that say the same thing (in other articles or languages) share it."""
+
+    verdict = models.CharField(max_length=16, choices=Verdict.choices, db_index=True)
+    explanation = models.TextField(help_text="Why the verdict: a few sentences a reader can follow.")
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name="fact-checker"
+    )
+    checked_at = models.DateTimeField(default=timezone.now, verbose_name="date")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-checked_at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_verdict_display()}: {self.explanation[:60]}"
+
+    @property
+    def rating_value(self):
+        return RATING_VALUES.get(self.verdict)
+
+    @property
+    def meaning(self):
+        return VERDICT_MEANINGS[Verdict(self.verdict)]
+
+    def public_evidence(self):
+        """Evidence readers may follow: outside pages, sources, and claims no curator rejected."""
+        return (self.evidence.exclude(claim__status=ReviewStatus.REJECTED)
+                .select_related("claim__sentence__source", "source"))
+
+    @property
+    def checker_name(self):
+        return display_name(self.checked_by)
+
+
+class FactCheckEvidence(models.Model):
+    """One piece of evidence for a fact-check: a claim or a source in Factbook, or an outside page."""
+
+    fact_check = models.ForeignKey(FactCheck, on_delete=models.CASCADE, related_name="evidence")
+    claim = models.ForeignKey("Claim", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    url = models.URLField(blank=True, max_length=500, help_text="An outside page (http or https).")
+    note = models.CharField(max_length=300, blank=True, help_text="What this evidence shows.")
+
+    class Meta:
+        verbose_name_plural = "fact-check evidence"
+        ordering = ["fact_check", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(claim__isnull=False, source__isnull=True, url="")
+                    | models.Q(claim__isnull=True, source__isnull=False, url="")
+                    | (models.Q(claim__isnull=True, source__isnull=True) & ~models.Q(url=""))
+                ),
+                name="fact_check_evidence_one_target",
+            ),
+        ]
+
+    def __str__(self):
+        return self.note or str(self.target)
+
+    @property
+    def target(self):
+        return self.claim or self.source or self.url
+
+    @property
+    def href(self):
+        return self.url or self.target.get_absolute_url()
+
+    def clean(self):
+        super().clean()
+        if sum(bool(target) for target in (self.claim_id, self.source_id, self.url)) != 1:
+            raise ValidationError("Evidence is one claim, one source or one outside URL.")
+        if self.url and not self.url.lower().startswith(("http://", "https://")):
+            raise ValidationError({"url": "An outside URL must start with http:// or https://."})
 
 
 class ClaimQuerySet(ReviewableQuerySet):
@@ -37,7 +141,7 @@ class ClaimQuerySet(ReviewableQuerySet):
 
     def with_provenance(self):
         return self.select_related(
-            "sentence__source", "claimant_person", "claimant_organisation", "event"
+            "sentence__source", "claimant_person", "claimant_organisation", "event", "fact_check__checked_by"
         )
 
     def about(self, entity):
@@ -59,10 +163,16 @@ class Claim(Reviewable, TextSpan):
     claimant_organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims_made"
     )
-    mode = models.CharField(max_length=16, choices=ClaimMode.choices, default=ClaimMode.ASSERTION)
+    mode = models.CharField(max_length=16, choices=translated_choices(ClaimMode), default=ClaimMode.ASSERTION)
+    polarity = models.CharField(max_length=8, choices=translated_choices(ClaimPolarity), default=ClaimPolarity.POSITIVE,
+                                help_text="Negated: the claim says that something is not so (\"not invited\").")
     about_persons = models.ManyToManyField(Person, blank=True, related_name="claims_about")
     about_organisations = models.ManyToManyField(Organisation, blank=True, related_name="claims_about")
     event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims")
+    fact_check = models.ForeignKey(
+        FactCheck, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims",
+        help_text="Claims that say the same thing share one fact-check.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ClaimQuerySet.as_manager()
@@ -75,6 +185,10 @@ class Claim(Reviewable, TextSpan):
             models.CheckConstraint(
                 condition=models.Q(claimant_person__isnull=True) | models.Q(claimant_organisation__isnull=True),
                 name="claim_one_claimant",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(fact_check__isnull=True) | models.Q(status__in=CHECKABLE_STATUSES),
+                name="claim_fact_checked_only_once_confirmed",
             ),
         ]
         indexes = [
@@ -89,6 +203,9 @@ class Claim(Reviewable, TextSpan):
         super().clean()
         if self.claimant_person_id and self.claimant_organisation_id:
             raise ValidationError("A claim is made by a person or by an organisation, not both.")
+        if self.fact_check_id and not self.is_checkable:
+            raise ValidationError({"fact_check": "A claim can be fact-checked only once its extraction is confirmed "
+                                                 "(or corrected): first check that the article says it."})
 
     def container_text(self):
         return self.sentence.text if self.sentence_id else None

@@ -7,7 +7,7 @@ from .models import ClaimLink
 
 @admin.register(ClaimLink)
 class ClaimLinkAdmin(ReviewAdmin):
-    """Curators confirm (verify) or reject the 'also reported by' candidates."""
+    """Curators confirm or reject the 'also reported by' candidates."""
 
     list_display = ["claim", "other", "basis", "score", "status"]
     list_filter = ["status", "basis"]

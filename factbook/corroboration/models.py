@@ -28,6 +28,7 @@ class ClaimEmbedding(models.Model):
 class LinkBasis(models.TextChoices):
     SHARED_EVENT = "shared_event", _("Same event")
     SIMILARITY = "similarity", _("Similar wording (multilingual model)")
+    CONTRADICTS = "contradicts", _("Contradicts (numbers or polarity disagree)")
 
 
 class ClaimLinkQuerySet(ReviewableQuerySet):
@@ -37,7 +38,7 @@ class ClaimLinkQuerySet(ReviewableQuerySet):
 
 class ClaimLink(Reviewable):
     """Two claims from different sources that may report the same fact. A candidate until a
-    curator confirms (verified) or rejects it; high similarity is never proof, a
+    curator confirms or rejects it; high similarity is never proof, a
     contradiction also scores high."""
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="+")
@@ -62,4 +63,4 @@ class ClaimLink(Reviewable):
 
     @property
     def is_confirmed(self):
-        return self.status == ReviewStatus.VERIFIED
+        return self.status == ReviewStatus.CONFIRMED

@@ -8,10 +8,14 @@ from factbook.curation.models import ReviewStatus
 from .models import ClaimLink, LinkBasis
 
 
+RELATIONS = {LinkBasis.SHARED_EVENT: "same event", LinkBasis.SIMILARITY: "similar wording",
+             LinkBasis.CONTRADICTS: "contradicts"}
+
+
 @dataclass(frozen=True)
 class Report:
     claim: Claim
-    relation: str  # "same event" or "similar wording"
+    relation: str  # "same event", "similar wording" or "contradicts"
     confirmed: bool  # a curator confirmed the link
 
 
@@ -28,7 +32,6 @@ def also_reported_by(claim: Claim) -> list[Report]:
     reports = []
     for other in candidates.exclude(pk__in=rejected).distinct():
         link = links.get(other.pk)
-        by_wording = link is not None and link.basis == LinkBasis.SIMILARITY
-        reports.append(Report(other, "similar wording" if by_wording else "same event",
-                              link is not None and link.is_confirmed))
+        basis = link.basis if link is not None else LinkBasis.SHARED_EVENT
+        reports.append(Report(other, RELATIONS[basis], link is not None and link.is_confirmed))
     return sorted(reports, key=lambda r: (not r.confirmed, r.relation, r.claim.pk))

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from factbook.claims.models import Claim
 from factbook.entities.models import (
@@ -50,10 +51,21 @@ def merge_entities(survivor, others, user=None) -> list[EntityMerge]:
     for other in others:
         if other.pk == survivor.pk:
             continue
+        reason = _("Merge: %(merged)s (#%(id)d) merged into %(survivor)s") % {
+            "merged": other.name, "id": other.pk, "survivor": survivor.name}
+        moved_mentions = Mention.objects.filter(**{links.field: other})
+        moved_claims = Claim.objects.filter(**{links.claimant_field: other})
+        # Moved rows are curated: a re-import must not point them back at a new entity.
+        moved_mentions.mark_curated(user)
+        moved_claims.mark_curated(user)
+        Claim.objects.filter(pk__in=links.claims_about.objects.filter(**{links.field: other}).values("claim")
+                             ).mark_curated(user)
+        Event.objects.filter(pk__in=links.events.objects.filter(**{links.field: other}).values("event")
+                             ).mark_curated(user)
         moved = {
-            "aliases": _move_aliases(links, other, survivor),
-            "mentions": Mention.objects.filter(**{links.field: other}).update(**{links.field: survivor}),
-            "claims made": Claim.objects.filter(**{links.claimant_field: other}).update(**{links.claimant_field: survivor}),
+            "aliases": _move_aliases(links, other, survivor, reason),
+            "mentions": moved_mentions.update(**{links.field: survivor}),
+            "claims made": moved_claims.update(**{links.claimant_field: survivor}),
             "claims about": _move_through(links.claims_about, "claim", links.field, other, survivor),
             "events": _move_through(links.events, "event", links.field, other, survivor),
             "roles": _move_roles(other, survivor) if links.has_roles else 0,
@@ -63,6 +75,8 @@ def merge_entities(survivor, others, user=None) -> list[EntityMerge]:
         for field in ("wikidata_id", "description"):
             if not getattr(survivor, field) and getattr(other, field):
                 setattr(survivor, field, getattr(other, field))
+        survivor.mark_curated(user)
+        survivor._change_reason = reason
         survivor.save()
         records.append(EntityMerge.objects.create(
             entity_type=links.field, survivor_id=survivor.pk, merged_id=other.pk, merged_name=other.name,
@@ -72,7 +86,7 @@ def merge_entities(survivor, others, user=None) -> list[EntityMerge]:
     return records
 
 
-def _move_aliases(links, other, survivor) -> int:
+def _move_aliases(links, other, survivor, reason) -> int:
     """Aliases the survivor lacks move; spellings it already has are dropped."""
     existing = set(links.alias_model.objects.filter(**{links.field: survivor}).values_list("name", flat=True))
     moved = 0
@@ -81,6 +95,7 @@ def _move_aliases(links, other, survivor) -> int:
             alias.delete()
         else:
             setattr(alias, links.field, survivor)
+            alias._change_reason = reason
             alias.save()
             moved += 1
     return moved

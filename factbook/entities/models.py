@@ -3,11 +3,14 @@ import re
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from factbook.curation.models import Reviewable, ReviewableQuerySet
+from django.conf import settings
 
+from factbook.choices import translated_choices
+from factbook.curation.models import Curated, CuratedQuerySet, Reviewable, ReviewableQuerySet
+
+from factbook.kinds import EntityType, OrganisationKind
 from factbook.sources.languages import LANGUAGE_CHOICES
 from factbook.sources.models import Sentence, is_current_version
 from factbook.sources.spans import TextSpan
@@ -98,6 +101,10 @@ class Entity(Reviewable):
 
 
 class Person(Entity):
+    name_is_automatic = models.BooleanField(
+        default=False, help_text="The name is a machine romanisation: some part of it is not in the name lexicon."
+    )
+
     class Meta(Entity.Meta):
         verbose_name_plural = "persons"
 
@@ -105,17 +112,8 @@ class Person(Entity):
         return reverse("web:person_detail", args=[self.pk])
 
 
-class OrganisationKind(models.TextChoices):
-    GOVERNMENT_BODY = "government_body", _("Government body")
-    ARMED_FORCE = "armed_force", _("Armed force")
-    STATE = "state", _("State")
-    INTERNATIONAL = "international", _("International organisation")
-    MEDIA = "media", _("Media")
-    OTHER = "other", _("Other")
-
-
 class Organisation(Entity):
-    kind = models.CharField(max_length=32, choices=OrganisationKind.choices, default=OrganisationKind.OTHER)
+    kind = models.CharField(max_length=32, choices=translated_choices(OrganisationKind), default=OrganisationKind.OTHER)
 
     class Meta(Entity.Meta):
         indexes = Entity.Meta.indexes + [models.Index(fields=["kind"])]
@@ -146,13 +144,18 @@ class Alias(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        self.fill_keys()
+        super().save(*args, **kwargs)
+
+    def fill_keys(self):
+        """Normalise the name and derive its match key, skeleton and script, as `save` does;
+        for aliases written with bulk_create, which bypasses `save`."""
         self.name = names.normalise(self.name)
         # A transliteration can be longer than the name: the keys are cut to their columns.
         self.key = names.match_key(self.name)[: self._meta.get_field("key").max_length]
         self.skeleton = " ".join(names.skeleton(self.name))[: self._meta.get_field("skeleton").max_length]
         if not self.script:
             self.script = names.script_code(self.name)
-        super().save(*args, **kwargs)
 
 
 class PersonAlias(Alias):
@@ -173,12 +176,7 @@ class OrganisationAlias(Alias):
         ]
 
 
-class EntityType(models.TextChoices):
-    PERSON = "person", _("Person")
-    ORGANISATION = "organisation", _("Organisation")
-
-
-class Mention(TextSpan):
+class Mention(Curated, TextSpan):
     """A person or organisation named in a sentence; offsets are into the sentence's text.
 
     A mention whose entity could not be told apart (a surname two known people share) stays
@@ -186,13 +184,14 @@ class Mention(TextSpan):
     """
 
     sentence = models.ForeignKey(Sentence, on_delete=models.CASCADE, related_name="mentions")
-    entity_type = models.CharField(max_length=16, choices=EntityType.choices)
+    entity_type = models.CharField(max_length=16, choices=translated_choices(EntityType))
     person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.CASCADE, related_name="mentions")
     organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.CASCADE, related_name="mentions"
     )
     role = models.CharField(max_length=200, blank=True, help_text="Title or role written with the name.")
 
+    objects = CuratedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta(TextSpan.Meta):
@@ -243,6 +242,7 @@ class Role(models.Model):
 
     class Meta:
         ordering = ["person", "-as_of"]
+        indexes = [models.Index(fields=["person", "-as_of"], name="role_person_latest")]  # a person's latest roles
         constraints = [
             models.UniqueConstraint(fields=["person", "title", "source"], name="role_unique_per_source"),
         ]
@@ -255,6 +255,8 @@ class Distinction(models.Model):
     """A curator's decision that two entities are not the same; the import never joins them."""
 
     note = models.CharField(max_length=300, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+", editable=False)
     decided_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -3,7 +3,8 @@
 Urdu script omits short vowels and Hindi often drops the nuqta, so "قمر جاوید باجوہ" and
 "कमर जावेद बाजवा" transliterate to different Latin strings ("qamara jaavayada baajavaha",
 "kamara javeda bajava"). Reducing both to consonant classes ("kmr jd bj") makes them equal;
-rapidfuzz then scores what is left of spelling variation.
+rapidfuzz then scores what is left of spelling variation; `extraction.nameparts` decides
+whether two names denote one person.
 """
 
 import re

@@ -7,8 +7,8 @@ from .models import Event
 
 @admin.register(Event)
 class EventAdmin(ReviewAdmin):
-    list_display = ["title", "kind", "date", "date_precision", "place", "status", "sentence_count", "source_count"]
-    list_filter = ["status", "kind", "date_precision", "sentences__source__language"]
+    list_display = ["title", "kind", "factuality", "date", "date_precision", "place", "status", "sentence_count", "source_count"]
+    list_filter = ["status", "kind", "factuality", "date_precision", "sentences__source__language"]
     search_fields = ["title", "place", "persons__name", "organisations__name"]
     date_hierarchy = "date"
     autocomplete_fields = ["persons", "organisations"]

@@ -7,13 +7,15 @@ from dataclasses import dataclass
 from .lexicon import Lexicon
 from .tokens import Token, find_phrases
 
+# How long before its publication an undated happening an article reports may have been.
+RECENT = dt.timedelta(days=31)
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
 
 @dataclass(frozen=True)
 class FoundDate:
     date: dt.date | None
-    precision: str  # day, month, year or unknown
+    precision: str  # day, month, year, before (on or before the date) or unknown
 
     @classmethod
     def unknown(cls):
@@ -57,6 +59,9 @@ def dates_compatible(a: FoundDate, b: FoundDate) -> bool:
     """Whether two dates can name the same happening: equal at the coarser precision."""
     if a.date is None or b.date is None:
         return True
+    if "before" in (a.precision, b.precision):  # news reports what happened lately
+        bound, other = (a, b) if a.precision == "before" else (b, a)
+        return bound.date - RECENT <= other.date <= bound.date
     coarser = max((a, b), key=lambda d: ["day", "month", "year"].index(d.precision))
     if coarser.precision == "year":
         return a.date.year == b.date.year

@@ -7,9 +7,8 @@ from functools import cache
 
 import pycountry
 import yaml
-from django.conf import settings
 
-from factbook.entities.names import same_name
+from .nameparts import same_person
 
 COUNTRY_NAME_LANGUAGES = ["ur", "hi"]
 
@@ -45,7 +44,7 @@ class Gazetteer:
 
     def person_named(self, names) -> KnownPerson | None:
         """The one known person any of `names` can denote, in any script; None if none or several."""
-        matches = {p for p in self.persons for alias in p.aliases for name in names if same_name(name, alias)}
+        matches = {p for p in self.persons for alias in p.aliases for name in names if same_person(name, alias)}
         return matches.pop() if len(matches) == 1 else None
 
 
@@ -63,8 +62,7 @@ def _countries() -> dict[str, KnownOrganisation]:
 
 
 @cache
-def load_gazetteer(path=None) -> Gazetteer:
-    path = path or settings.FACTBOOK_SEEDS_DIR / "gazetteer.yaml"
+def load_gazetteer(path) -> Gazetteer:
     data = yaml.safe_load(open(path, encoding="utf-8")) or {}
     countries = _countries()
     listed = []

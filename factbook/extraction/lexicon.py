@@ -5,7 +5,7 @@ known entities from the gazetteer, and nothing the rules would have found.
 """
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import yaml
@@ -24,7 +24,8 @@ class SpeechCue:
 @dataclass(frozen=True)
 class Lexicon:
     language: str
-    person_titles: tuple[tuple[str, ...], ...] = ()
+    person_titles: tuple[tuple[str, ...], ...] = ()  # with the professions
+    professions: tuple[tuple[str, ...], ...] = ()  # titles that never stand alone for a person
     stopwords: frozenset[str] = frozenset()
     organisation_heads_first: dict = field(default_factory=dict)  # phrase key -> kind
     organisation_heads_last: dict = field(default_factory=dict)
@@ -44,17 +45,39 @@ class Lexicon:
     indefinites: frozenset[str] = frozenset()
     complementisers: frozenset[str] = frozenset()
     clause_breaks: tuple[tuple[str, ...], ...] = ()
-    unrealised: frozenset[str] = frozenset()
-    unrealised_suffixes: tuple[str, ...] = ()
+    attribution_only: tuple[tuple[str, ...], ...] = ()  # "this was said": the sentence sources the last one
+    negations: frozenset[str] = frozenset()  # a claim with one of these is negated ("not invited")
+    factuality_cues: dict = field(default_factory=dict)  # phrase key -> factuality, first listed wins
+    factuality_suffixes: dict = field(default_factory=dict)  # word ending -> factuality ("करेंगे")
+    factuality_window: tuple[int, int] = (4, 4)  # how many words before and after a trigger a cue may stand
+    not_a_party_before: tuple[tuple[str, ...], ...] = ()  # "in", "about": a place or topic follows
+    not_a_party_after: tuple[tuple[str, ...], ...] = ()  # "میں", "کے بارے میں" after a place or topic
+    event_titles: dict = field(default_factory=dict)  # kind (or "default") -> template; see events.event_title
     demonstratives: frozenset[str] = frozenset()
     government_words: frozenset[str] = frozenset()
     event_blockers: tuple[tuple[str, ...], ...] = ()
     reference_determiners: frozenset[str] = frozenset()
     addressee_cues: frozenset[str] = frozenset()
+    # How the language writes names and attributes speech:
+    capitalised_names: bool = False  # names are capitalised words (and `name_links` between them)
+    name_links: frozenset[str] = frozenset()  # "of" in "Ministry of Natural Resources"
+    appositive_names: bool = False  # "Daniel Okafor, deputy executive secretary"
+    longest_name_before_head: int = 4  # words of an organisation name before its head word
+    speaker_before_verb: bool = False  # "X said CONTENT": no case marker after the speaker
+    according_to_before_source: bool = False  # "according to X, CONTENT" (not "X کے مطابق")
+    # Recognising names without a title:
+    non_name_words: frozenset[str] = frozenset()  # verbs, common nouns, places: never in a name
+    honorifics_after: frozenset[str] = frozenset()  # "صاحب", "जी": after a name, a person's
+    conjunctions: frozenset[str] = frozenset()  # "اور", "and": between the names of a list
+    letter_names: frozenset[str] = frozenset()  # initials spelled out: "آر", "के" in "आर.के."
 
-    @property
+    @cached_property
     def title_words(self) -> frozenset[str]:
         return frozenset(word for title in self.person_titles for word in title)
+
+
+class LexiconError(ValueError):
+    """A lexicon file that cannot be read; the message names the file and the reason."""
 
 
 def _keys(phrases):
@@ -67,6 +90,13 @@ def _words(words):
     return frozenset(k[0] for k in _keys(words))
 
 
+def _single_words(words):
+    phrases = [w for w in words if len(phrase_key(w)) > 1] if all(isinstance(w, str) for w in words) else []
+    if phrases:
+        raise ValueError(f"single words expected, not phrases: {', '.join(phrases)}")
+    return _words(words)
+
+
 def _keyed(mapping):
     return {phrase_key(phrase): value for phrase, value in mapping.items() if phrase_key(phrase)}
 
@@ -75,42 +105,67 @@ def _by_kind(groups):
     return {phrase_key(p): kind for kind, phrases in groups.items() for p in phrases if phrase_key(p)}
 
 
+def _first_listed(groups):
+    """{kind: [phrases]} -> {phrase key: kind}, a phrase keeping the first kind it is listed under."""
+    keyed = {}
+    for kind, phrases in groups.items():
+        for key in _keys(phrases):
+            keyed.setdefault(key, kind)
+    return keyed
+
+
+def _suffixes(groups):
+    return {suffix: kind for kind, suffixes in groups.items() for suffix in suffixes}
+
+
+def _window(words):
+    before, after = words
+    return int(before), int(after)
+
+
+def _titles(titles):
+    if not isinstance(titles, dict) or "default" not in titles:
+        raise ValueError("event_titles needs a 'default' template")
+    return dict(titles)
+
+
+def _speech_cues(cues):
+    return tuple(SpeechCue(phrase_key(c["cue"]), _words(c.get("speaker_marker", []))) for c in cues)
+
+
+# How each YAML key becomes a Lexicon field.
+READERS = {
+    "person_titles": _keys, "professions": _keys, "stopwords": _words, "organisation_heads_first": _by_kind,
+    "organisation_heads_last": _by_kind, "speech_cues": _speech_cues, "according_to": _keys,
+    "document_speech": _keys, "document_words": _words, "pronoun_speakers": _keys,
+    "event_triggers": _by_kind, "weekdays": _keyed, "months": _keyed, "relative_years": _keyed,
+    "relative_days": _keyed, "year_suffixes": tuple, "case_markers": _words, "subject_markers": _words,
+    "indefinites": _words, "complementisers": _words, "clause_breaks": _keys,
+    "attribution_only": _keys, "negations": _words, "factuality_cues": _first_listed, "factuality_suffixes": _suffixes, "factuality_window": _window,
+    "not_a_party_before": _keys, "not_a_party_after": _keys, "event_titles": _titles, "demonstratives": _words, "government_words": _words,
+    "event_blockers": _keys, "reference_determiners": _words, "addressee_cues": _words,
+    "capitalised_names": bool, "name_links": _words, "appositive_names": bool,
+    "longest_name_before_head": int, "speaker_before_verb": bool, "according_to_before_source": bool,
+    "non_name_words": _single_words, "honorifics_after": _single_words, "letter_names": _single_words, "conjunctions": _single_words,
+}
+
+
+def read_lexicon(language: str, data: dict, path="") -> Lexicon:
+    """A lexicon from its YAML data; unknown keys are refused, so a misspelt rule is not lost."""
+    unknown = sorted(set(data) - set(READERS))
+    if unknown:
+        raise LexiconError(f"{path or language}: unknown lexicon keys: {', '.join(unknown)}")
+    try:
+        fields = {key: READERS[key](value) for key, value in data.items()}
+        fields["person_titles"] = tuple(dict.fromkeys(fields.get("person_titles", ()) + fields.get("professions", ())))
+        return Lexicon(language, **fields)
+    except (TypeError, ValueError, KeyError, AttributeError) as error:
+        raise LexiconError(f"{path or language}: {error}") from error
+
+
 @cache
 def lexicon_for(language: str) -> Lexicon:
     path = LEXICON_DIR / f"{language}.yaml"
     if not path.exists():
         return Lexicon(language)
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return Lexicon(
-        language=language,
-        person_titles=_keys(data.get("person_titles", [])),
-        stopwords=_words(data.get("stopwords", [])),
-        organisation_heads_first=_by_kind(data.get("organisation_heads_first", {})),
-        organisation_heads_last=_by_kind(data.get("organisation_heads_last", {})),
-        speech_cues=tuple(
-            SpeechCue(phrase_key(c["cue"]), _words(c.get("speaker_marker", [])))
-            for c in data.get("speech_cues", [])
-        ),
-        according_to=_keys(data.get("according_to", [])),
-        document_speech=_keys(data.get("document_speech", [])),
-        document_words=_words(data.get("document_words", [])),
-        pronoun_speakers=_keys(data.get("pronoun_speakers", [])),
-        event_triggers=_by_kind(data.get("event_triggers", {})),
-        weekdays=_keyed(data.get("weekdays", {})),
-        months=_keyed(data.get("months", {})),
-        relative_years=_keyed(data.get("relative_years", {})),
-        relative_days=_keyed(data.get("relative_days", {})),
-        year_suffixes=tuple(data.get("year_suffixes", [])),
-        case_markers=_words(data.get("case_markers", [])),
-        subject_markers=_words(data.get("subject_markers", [])),
-        indefinites=_words(data.get("indefinites", [])),
-        complementisers=_words(data.get("complementisers", [])),
-        clause_breaks=_keys(data.get("clause_breaks", [])),
-        unrealised=_words(data.get("unrealised", [])),
-        unrealised_suffixes=tuple(data.get("unrealised_suffixes", [])),
-        demonstratives=_words(data.get("demonstratives", [])),
-        government_words=_words(data.get("government_words", [])),
-        event_blockers=_keys(data.get("event_blockers", [])),
-        reference_determiners=_words(data.get("reference_determiners", [])),
-        addressee_cues=_words(data.get("addressee_cues", [])),
-    )
+    return read_lexicon(language, yaml.safe_load(path.read_text(encoding="utf-8")) or {}, path)

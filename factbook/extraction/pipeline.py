@@ -13,18 +13,21 @@ from pathlib import Path
 
 import yaml
 from django.conf import settings
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 
+from factbook.entities.models import PersonAlias
 from factbook.sources.forms import SourceMetadataForm
 from factbook.sources.languages import LANGUAGES, detect_language
 from factbook.sources.models import SentenceKind, Source, normalise_text, text_sha256
 
-from .extract import ArticleExtractor
+from .extract import extract_article
 from .gazetteer import load_gazetteer
 from .lexicon import lexicon_for
+from .recognise import add_known_names, known_names_index
 from .resolve import Resolver
+from .rules import Rules, rules_for
 from .segment import segment
-from .store import ArticleRecord, store_article
+from .store import ArticleRecord, resolution_lock, store_article
 from .versions import CURATED_SOURCE_FIELDS, previous_version
 
 METADATA_FILE = "metadata.yaml"
@@ -194,13 +197,25 @@ def _title(text, segments, metadata) -> str:
 
 
 class Importer:
-    """Imports files one by one; keeps the resolver's index of known names between them, and
-    each folder's metadata file once read."""
+    """Imports files one by one; keeps between them the rules of each language, the resolver's
+    and the extraction's indexes of known names, and each folder's metadata file once read."""
 
     def __init__(self):
-        self.gazetteer = load_gazetteer()
+        self.gazetteer = load_gazetteer(settings.FACTBOOK_SEEDS_DIR / "gazetteer.yaml")
         self.resolver = Resolver(self.gazetteer)
         self.metadata_files = {}  # folder → its entries, or the ImportRefused its metadata file gave
+        self._rules: dict[str, Rules] = {}
+        self._known_names = None  # built on the first article that needs it
+
+    def rules(self, language: str) -> Rules:
+        if language not in self._rules:
+            self._rules[language] = rules_for(lexicon_for(language), self.gazetteer)
+        return self._rules[language]
+
+    def known_names(self):
+        if self._known_names is None:
+            self._known_names = known_names_index(self.resolver.known_person_names())
+        return self._known_names
 
     def import_file(self, path: Path) -> ImportOutcome:
         try:
@@ -239,7 +254,27 @@ class Importer:
         segments = segment(text, language)
         if not segments:
             raise ImportRefused("has no sentences")
-        previous = previous_version(path.name, metadata.get("url", ""))
+        record = self._record(path, text, language, segments, metadata)
+        extraction = self._extract(record, segments)
+        # What depends on what is stored is decided under a lock, so that imports running at
+        # once store the same as one after another (see store.resolution_lock).
+        with transaction.atomic(), resolution_lock():
+            existing = Source.objects.filter(sha256=text_sha256(text)).first()
+            if existing:  # another process stored it meanwhile
+                return ImportOutcome(path, "unchanged", f"same text as source #{existing.pk}", source=existing)
+            newly_known = self.resolver.refresh()
+            add_known_names(self.known_names(), newly_known)
+            fresh = self._record(path, text, language, segments, metadata)
+            if fresh.published_on != record.published_on or any(name in text for name in newly_known):
+                extraction = self._extract(fresh, segments)  # dates or names changed meanwhile
+            return self._store(fresh, segments, extraction, path)
+
+    def _extract(self, record, segments):
+        return extract_article(record.text, segments, record.published_on, self.rules(record.language),
+                               self.known_names())
+
+    def _record(self, path, text, language, segments, metadata) -> ArticleRecord:
+        previous = previous_version(path.name, metadata.get("url") or "")
         record = ArticleRecord(
             text=text, file_name=path.name, language=language, title=_title(text, segments, metadata),
             previous_version=previous, **{f: v for f, v in metadata.items() if f not in ("title", "language")},
@@ -248,14 +283,17 @@ class Importer:
             for field in CURATED_SOURCE_FIELDS:
                 if metadata.get(field) in (None, ""):
                     setattr(record, field, getattr(previous, field))
-        extractor = ArticleExtractor(lexicon_for(language), self.gazetteer, self.resolver.known_person_names())
-        extraction = extractor.extract(text, segments, record.published_on)
+        return record
+
+    def _store(self, record, segments, extraction, path) -> ImportOutcome:
+        language, previous = record.language, record.previous_version
         refs = self.resolver.resolve(extraction)
         try:
             stored = store_article(record, segments, extraction, refs)
         except IntegrityError as error:  # another import stored the same text meanwhile
             raise ImportRefused(f"could not be stored: {error}") from error
         self.resolver.remember(stored.new_aliases)
+        add_known_names(self.known_names(), (a.name for a in stored.new_aliases if isinstance(a, PersonAlias)))
         notes = [] if language in LANGUAGES else [f"language {language!r} has no extraction rules"]
         if previous:
             carried = stored.carried

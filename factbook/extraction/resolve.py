@@ -1,7 +1,8 @@
 """Which entity each mention names: within the article first, then against the database.
 
-Persons are matched by `names.same_name` (cross-script consonant skeletons); a bare surname
-is linked only when exactly one candidate carries it, otherwise it stays unresolved. A role
+Persons are matched by `nameparts.same_person`: given name and family name together, in any
+script and spelling. A one-word name ("Sharif") is linked only when exactly one candidate
+carries that part, otherwise it stays unresolved. A role
 used alone ("آرمی چیف", "सेना प्रमुख") names the person extraction linked it to.
 Organisations are matched through the gazetteer, acronyms and alias keys.
 """
@@ -13,6 +14,10 @@ from factbook.entities.models import Organisation, OrganisationAlias, Person, Pe
 
 from .extract import Extraction, FoundMention
 from .gazetteer import Gazetteer, KnownOrganisation, KnownPerson
+from .institutions import organisation_display_name
+from .nameparts import name_parts, person_display_name, same_person, shares_part
+
+MAX_QUALIFIER_GAP = 6  # characters between a state and the body it qualifies: "پاکستان کی وزارت دفاع"
 
 
 @dataclass(eq=False)
@@ -26,6 +31,9 @@ class EntityRef:
     known: KnownOrganisation | KnownPerson | None = None  # the gazetteer's entry
     existing: object = None
     ambiguous: bool = False  # a bare surname that several known people share
+    country: str = ""  # the state the article names an organisation's body of
+    display_name: str = ""  # for a new entity
+    name_is_automatic: bool = False
 
     def add(self, mention: FoundMention):
         if not mention.role_reference and mention.text not in self.names:
@@ -34,9 +42,16 @@ class EntityRef:
             self.roles.append(mention.role)
 
 
-def _surname(name: str) -> str:
-    words = names.skeleton(name)
-    return words[-1] if words else ""
+def _is_one_word(name: str) -> bool:
+    return len(name_parts(name)) == 1
+
+
+def _qualifies(qualifier: FoundMention, mention: FoundMention) -> bool:
+    """A state named just before a body in the same sentence: "پاکستان کی وزارت دفاع",
+    "भारत का रक्षा मंत्रालय", "Pakistan's Ministry of Defence"."""
+    return (qualifier.entity_type == mention.entity_type == "organisation"
+            and qualifier.organisation_kind == "state" and mention.organisation_kind != "state"
+            and qualifier.sentence == mention.sentence and 0 <= mention.start - qualifier.end <= MAX_QUALIFIER_GAP)
 
 
 class Resolver:
@@ -44,9 +59,26 @@ class Resolver:
 
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
-        self.person_names: list[tuple[str, int]] = list(PersonAlias.objects.values_list("name", "person_id"))
-        self.organisation_keys: dict[str, int] = dict(OrganisationAlias.objects.values_list("key", "organisation_id"))
+        self.person_names: list[tuple[str, int]] = []
+        self.organisation_keys: dict[str, int] = {}
+        self.seen = {PersonAlias: 0, OrganisationAlias: 0}  # the last alias id loaded of each
+        self.refresh()
+
+    def refresh(self) -> list[str]:
+        """Load the aliases other processes stored since the last call; returns their names."""
+        persons = (PersonAlias.objects.filter(pk__gt=self.seen[PersonAlias]).order_by("pk")
+                   .values_list("pk", "name", "person_id"))
+        organisations = OrganisationAlias.objects.filter(pk__gt=self.seen[OrganisationAlias]).order_by("pk")
+        added = []
+        for pk, name, person_id in persons:
+            self.person_names.append((name, person_id))
+            self.seen[PersonAlias] = max(self.seen[PersonAlias], pk)
+            added.append(name)
+        for pk, key, organisation_id in organisations.values_list("pk", "key", "organisation_id"):
+            self.organisation_keys[key] = organisation_id
+            self.seen[OrganisationAlias] = max(self.seen[OrganisationAlias], pk)
         self.distinct_persons = {frozenset(pair) for pair in PersonDistinction.objects.values_list("first", "second")}
+        return added
 
     def known_person_names(self) -> list[str]:
         return [name for name, _ in self.person_names]
@@ -57,6 +89,7 @@ class Resolver:
                 self.person_names.append((alias.name, alias.person_id))
             else:
                 self.organisation_keys[alias.key] = alias.organisation_id
+            self.seen[type(alias)] = max(self.seen[type(alias)], alias.pk)
 
     def resolve(self, extraction: Extraction) -> list[EntityRef | None]:
         refs: list[EntityRef | None] = [None] * len(extraction.mentions)
@@ -81,8 +114,14 @@ class Resolver:
                     ref = by_key[key] = EntityRef("organisation", organisation_kind=mention.organisation_kind, known=known)
             ref.add(mention)
             refs[number] = ref
+        for number, mention in enumerate(mentions):
+            qualifier = mentions[number - 1] if number else None
+            if refs[number] and qualifier and _qualifies(qualifier, mention) and refs[number - 1]:
+                country = refs[number - 1]
+                refs[number].country = refs[number].country or (country.known.name if country.known else qualifier.text)
         for ref in dict.fromkeys(filter(None, refs)):
             ref.existing = self._existing_organisation(ref)
+            ref.display_name = organisation_display_name(ref.names, ref.country)
 
     def _known(self, name):
         return next((o for o in self.gazetteer.organisations if o.name == name), None) if name else None
@@ -124,11 +163,13 @@ class Resolver:
                 ref.known = self.gazetteer.person_named(ref.names)
                 if ref.known and ref.known.wikidata_id:
                     ref.existing = Person.objects.filter(wikidata_id=ref.known.wikidata_id).first()
+            display = person_display_name(ref.names)
+            ref.display_name, ref.name_is_automatic = display.name, display.is_automatic
 
     def _cluster_for(self, name, clusters):
-        matches = [c for c in clusters if any(names.same_name(name, other) for other in c.names)]
-        if not matches and len(names.skeleton(name)) == 1:
-            matches = [c for c in clusters if any(_surname(other) == _surname(name) for other in c.names)]
+        matches = [c for c in clusters if any(same_person(name, other) for other in c.names)]
+        if not matches and _is_one_word(name):
+            matches = [c for c in clusters if any(shares_part(name, other) for other in c.names)]
             if len(matches) > 1:
                 return False
         return matches[0] if matches else None
@@ -139,18 +180,17 @@ class Resolver:
         between: the mention stays unresolved."""
         written = {names.normalise(n) for n in ref.names}
         exact = {pid for alias, pid in self.person_names if alias in written}
-        full_names = [n for n in ref.names if len(names.skeleton(n)) > 1]
+        full_names = [n for n in ref.names if not _is_one_word(n)]
         if exact:
             candidates = {pid: 100.0 for pid in exact}
         elif full_names:
             candidates = {}
             for alias, person_id in self.person_names:
                 for name in full_names:
-                    if names.same_name(name, alias):
+                    if same_person(name, alias):
                         candidates[person_id] = max(candidates.get(person_id, 0), names.name_score(name, alias))
         else:  # a bare surname: only when a single known person carries it
-            surname = _surname(ref.names[0])
-            candidates = {pid: 0.0 for alias, pid in self.person_names if _surname(alias) == surname}
+            candidates = {pid: 0.0 for alias, pid in self.person_names if shares_part(ref.names[0], alias)}
             if len(candidates) > 1:
                 ref.ambiguous = True
                 return None

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from factbook.sources.models import SentenceKind
+from factbook.kinds import SentenceKind
 
 
 @dataclass(frozen=True)

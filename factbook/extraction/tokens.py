@@ -13,7 +13,6 @@ from functools import lru_cache
 from factbook.entities.names import normalise
 
 
-
 @dataclass(frozen=True)
 class Token:
     start: int
@@ -54,23 +53,67 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(t.key for t in tokenize(phrase))
 
 
-def find_phrases(tokens, phrases):
-    """Yield (first token index, end token index, phrase) for each whole-word occurrence,
-    longest phrase first at each position, never overlapping."""
-    by_first = {}
-    for phrase in phrases:
+class PhraseIndex:
+    """Phrases by their word keys in a trie, each with a value (by default the phrase itself):
+    built once, it matches any number of sentences in time linear in their words."""
+
+    _END = object()  # a node's slot for the value of the phrase that ends there
+
+    def __init__(self, phrases=()):
+        self._root: dict = {}
+        items = phrases.items() if isinstance(phrases, dict) else ((p, p) for p in phrases)
+        for phrase, value in items:
+            self.add(phrase, value)
+
+    def add(self, phrase, value):
         key = phrase_key(phrase) if isinstance(phrase, str) else phrase
-        if key:
-            by_first.setdefault(key[0], []).append((key, phrase))
-    for candidates in by_first.values():
-        candidates.sort(key=lambda c: -len(c[0]))
+        if not key:
+            return
+        node = self._root
+        for word in key:
+            node = node.setdefault(word, {})
+        node.setdefault(self._END, value)  # the first of two spellings with one key stays
+
+    def get(self, key: tuple[str, ...], default=None):
+        """The value of the phrase with exactly these word keys."""
+        node = self._root
+        for word in key:
+            node = node.get(word)
+            if node is None:
+                return default
+        return node.get(self._END, default)
+
+    def __contains__(self, key: tuple[str, ...]) -> bool:
+        return self.get(key, self._END) is not self._END
+
+    def longest_at(self, keys, i) -> tuple[int, object] | None:
+        """(end, value) of the longest phrase that starts at keys[i], or None."""
+        node, found = self._root, None
+        for j in range(i, len(keys)):
+            node = node.get(keys[j])
+            if node is None:
+                break
+            if self._END in node:
+                found = (j + 1, node[self._END])
+        return found
+
+
+def find_phrases(tokens, *phrase_sets):
+    """Yield (first token index, end token index, value) for each whole-word occurrence,
+    longest phrase first at each position, never overlapping. Each phrase set is a
+    PhraseIndex, or phrases to index for this call (a dict maps phrases to values); across
+    several sets the longest match wins, the earlier set on a tie."""
+    indexes = [p if isinstance(p, PhraseIndex) else PhraseIndex(p) for p in phrase_sets]
     keys = [t.key for t in tokens]
     i = 0
-    while i < len(tokens):
-        for key, phrase in by_first.get(keys[i], ()):
-            if tuple(keys[i : i + len(key)]) == key:
-                yield i, i + len(key), phrase
-                i += len(key)
-                break
+    while i < len(keys):
+        best = None
+        for index in indexes:
+            match = index.longest_at(keys, i)
+            if match and (best is None or match[0] > best[0]):
+                best = match
+        if best:
+            yield i, *best
+            i = best[0]
         else:
             i += 1

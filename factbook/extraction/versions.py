@@ -1,9 +1,6 @@
 """A changed article imported again: what curators did to the old version carries over."""
 
-from django.db.models import Q
-
 from factbook.claims.models import Claim
-from factbook.curation.models import Reviewable, ReviewStatus
 from factbook.entities.models import Mention
 from factbook.events.models import Event
 from factbook.sources.models import Source
@@ -25,12 +22,8 @@ def previous_version(file_name: str, url: str = "") -> Source | None:
 
 
 def curated(queryset):
-    """Rows a curator has touched: reviewed, or changed by a signed-in user (the import's own
-    writes have no user in the history)."""
-    touched = Q(pk__in=queryset.model.history.filter(history_user__isnull=False).values("id"))
-    if issubclass(queryset.model, Reviewable):
-        touched |= ~Q(status=ReviewStatus.UNREVIEWED)
-    return queryset.filter(touched)
+    """Rows a curator has touched, by the marker every curator action sets (never the import)."""
+    return queryset.curated()
 
 
 def carry_over(previous: Source, source: Source) -> dict:
@@ -49,7 +42,7 @@ def carry_over(previous: Source, source: Source) -> dict:
         )
         claim.start, claim.end, claim.text = start, start + len(old.text), old.text
         for field in ("mode", "status", "reviewed_by", "reviewed_at", "review_note",
-                      "claimant_person", "claimant_organisation", "event"):
+                      "claimant_person", "claimant_organisation", "event", "fact_check", "curated_by", "curated_at"):
             setattr(claim, field, getattr(old, field))
         claim.save()
         claim.about_persons.set(old.about_persons.all())
@@ -60,6 +53,7 @@ def carry_over(previous: Source, source: Source) -> dict:
         mention = new_mentions.get((old.sentence.text, old.start, old.end))
         if mention and (mention.person_id, mention.organisation_id) != (old.person_id, old.organisation_id):
             mention.person, mention.organisation = old.person, old.organisation
+            mention.curated_by, mention.curated_at = old.curated_by, old.curated_at
             mention.save()
             carried["mentions"] += 1
     return carried

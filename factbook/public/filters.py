@@ -8,7 +8,8 @@ from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from factbook.claims.models import Claim, ClaimMode
+from factbook.choices import translated_choices
+from factbook.claims.models import Claim, ClaimMode, Verdict
 from factbook.entities.models import Organisation, OrganisationKind, Person
 from factbook.events.models import Event, EventKind
 from factbook.sources.languages import LANGUAGE_CHOICES
@@ -100,7 +101,7 @@ class PersonFilter(EntityFilter):
 
 
 class OrganisationFilter(EntityFilter):
-    kind = choice_filter(OrganisationKind.choices)
+    kind = choice_filter(translated_choices(OrganisationKind))
 
     class Meta:
         model = Organisation
@@ -109,7 +110,7 @@ class OrganisationFilter(EntityFilter):
 
 class EventFilter(django_filters.FilterSet):
     q = search_filter(search.match_events, _("Title, place or participant"))
-    kind = choice_filter(EventKind.choices)
+    kind = choice_filter(translated_choices(EventKind))
     status = status_filter()
     date_from = date_filter("date", "gte", _("Date from"))
     date_to = date_filter("date", "lte", _("Date to"))
@@ -126,14 +127,18 @@ class EventFilter(django_filters.FilterSet):
 class ClaimFilter(django_filters.FilterSet):
     q = search_filter(search.match_claims, _("Text contains"))
     status = status_filter()
-    mode = choice_filter(ClaimMode.choices)
+    verdict = choice_filter(Verdict.choices, _("Verdict"), "fact_check__verdict")
+    claimant = record_filter(visibility.public_persons(), _("Made by person"), "claimant_person")
+    claimant_organisation = record_filter(visibility.public_organisations(), _("Made by organisation"),
+                                          "claimant_organisation")
+    mode = choice_filter(translated_choices(ClaimMode))
     language = choice_filter(LANGUAGE_CHOICES, _("Language"), "sentence__source__language")
     source = record_filter(visibility.any_source(), _("Source"), "sentence__source")
     person = record_filter(visibility.public_persons(), _("Person (claimant or subject)"), method="by_or_about")
     organisation = record_filter(
         visibility.public_organisations(), _("Organisation (claimant or subject)"), method="by_or_about"
     )
-    event_kind = choice_filter(EventKind.choices, _("Event kind"), "event__kind")
+    event_kind = choice_filter(translated_choices(EventKind), _("Event kind"), "event__kind")
     event = django_filters.ModelChoiceFilter(queryset=visibility.public_events(), label=_("Event (id)"),
                                              widget=forms.NumberInput)
     date_from = date_filter("sentence__source__published_on", "gte", _("Published from"))

@@ -10,7 +10,7 @@ page of any size costs the same number of queries, and leaves rejected related r
 
 from django.db.models import Prefetch, Q
 
-from factbook.claims.models import Claim
+from factbook.claims.models import Claim, FactCheckEvidence
 from factbook.curation.models import ReviewStatus
 from factbook.entities.models import Mention, Organisation, Person
 from factbook.events.models import Event
@@ -119,8 +119,10 @@ def events():
 
 
 def claims():
-    """Newest first, like the site's claim list."""
+    """Newest first, like the site's claim list; a fact-check's evidence leaves out rejected claims."""
     return public_claims().with_provenance().latest_first().prefetch_related(
         Prefetch("about_persons", queryset=public_persons()),
         Prefetch("about_organisations", queryset=public_organisations()),
+        Prefetch("fact_check__evidence",
+                 queryset=FactCheckEvidence.objects.exclude(claim__status=ReviewStatus.REJECTED)),
     )

@@ -4,8 +4,9 @@ import unicodedata
 from django.core.validators import URLValidator
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 
+from factbook.choices import translated_choices
+from factbook.kinds import SentenceKind
 from factbook.queries import SubqueryCount
 
 from .languages import LANGUAGE_CHOICES, direction_of
@@ -122,15 +123,6 @@ class Source(models.Model):
             yield paragraph
 
 
-class SentenceKind(models.TextChoices):
-    BODY = "body", _("Body")
-    HEADLINE = "headline", _("Headline")
-    SUBHEADING = "subheading", _("Subheading")
-    CAPTION = "caption", _("Caption")
-    CREDIT = "credit", _("Credit")
-    CHROME = "chrome", _("Page chrome")
-
-
 class SentenceQuerySet(models.QuerySet):
     def current(self):
         """Sentences of the latest version of each article."""
@@ -144,7 +136,7 @@ class SentenceQuerySet(models.QuerySet):
 class Sentence(TextSpan):
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="sentences")
     position = models.PositiveIntegerField(help_text="0-based order within the source.")
-    kind = models.CharField(max_length=16, choices=SentenceKind.choices, default=SentenceKind.BODY)
+    kind = models.CharField(max_length=16, choices=translated_choices(SentenceKind), default=SentenceKind.BODY)
 
     objects = SentenceQuerySet.as_manager()
 

@@ -22,4 +22,5 @@ urlpatterns = [
     path("claims/<int:pk>/", views.claim_detail, name="claim_detail"),
     path("about/", views.about, name="about"),
     path("autocomplete/<slug:kind>/", views.autocomplete, name="autocomplete"),
+    path("how-we-check/", views.how_we_check, name="how_we_check"),
 ]

@@ -9,34 +9,35 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Exists, F, OuterRef, Prefetch
 from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from factbook.claims.models import Claim
+from factbook.claims.models import BEST_RATING, RATING_VALUES, VERDICT_MEANINGS, WORST_RATING, Claim, Verdict
 from factbook.corroboration.related import also_reported_by
-from factbook.curation.models import ReviewStatus
+from factbook.curation.models import REVIEW_MEANINGS, EntityMerge, ReviewStatus
 from factbook.entities.models import Mention, Organisation, Person
 from factbook.public import visibility
 from factbook.public.filters import ClaimFilter, EventFilter, OrganisationFilter, PersonFilter, SourceFilter
-from factbook.public.pagination import EstimatingPaginator
+from factbook.public.pagination import EstimatingPaginator, bounded_count, cursor, cursor_keys
 from factbook.public.search import AUTOCOMPLETE_RESULTS, autocomplete_choices, clean_query, search_all
 
 LATEST_CLAIMS_ON_HOME = 10
 CO_MENTIONS_SHOWN = 10
 # Counted over this many of an entity's latest sentences: a person named in 20,000 would
 # otherwise cost a scan of every mention beside theirs on each view of their page.
-CO_MENTION_SENTENCES = 2000
+CO_MENTION_SENTENCES = 1000
 TIMELINE_PAGE_SIZE = 100
 # An entity's events, sources and roles shown on its page; its lists hold the rest.
 LINKS_SHOWN = 10
-# The home page's counts are recomputed at most this often (seconds): counting a million claims
-# takes half a second, and nobody needs the exact number at the second.
+# The home page's counts are recomputed at most this often (seconds): nobody needs them exact
+# to the second, and even bounded counts are five queries.
 HOME_COUNTS_TIMEOUT = 60
 
 
 def page_of(request, queryset, per_page=None, page_key="page"):
-    paginator = EstimatingPaginator(queryset, per_page or settings.FACTBOOK_PAGE_SIZE)
+    after, before = (cursor(request.GET.get(key)) for key in cursor_keys(page_key))
+    paginator = EstimatingPaginator(queryset, per_page or settings.FACTBOOK_PAGE_SIZE, after=after, before=before)
     page = paginator.get_page(request.GET.get(page_key))
     page.key = page_key  # the query parameter its links change
     return page
@@ -79,12 +80,13 @@ def article_sentences(source, marked_claims, with_mentions=False):
 
 
 def home_counts():
+    """(count, exact) of each kind of record readers may see."""
     return {
-        "source_count": visibility.current_sources().count(),
-        "person_count": visibility.public_persons().count(),
-        "organisation_count": visibility.public_organisations().count(),
-        "event_count": visibility.public_events().count(),
-        "claim_count": visibility.public_claims().count(),
+        "source_count": bounded_count(visibility.current_sources()),
+        "person_count": bounded_count(visibility.public_persons()),
+        "organisation_count": bounded_count(visibility.public_organisations()),
+        "event_count": bounded_count(visibility.public_events()),
+        "claim_count": bounded_count(visibility.public_claims()),
     }
 
 
@@ -154,10 +156,20 @@ def co_mentioned(entity):
     return others
 
 
+def merged_into(model, pk):
+    """A permanent redirect to the entity that `pk` was merged into: its address keeps working."""
+    survivor = EntityMerge.objects.survivor_id(model._meta.model_name, pk)
+    if survivor is None:
+        raise Http404(f"No {model._meta.verbose_name} {pk}.")
+    return redirect(model(pk=survivor), permanent=True)
+
+
 def entity_detail(request, model, pk):
     """The page of a person or an organisation: both are shown the same way, their claims in
     pages, their events and sources the latest few with a link to the filtered list."""
-    entity = get_object_or_404(PUBLIC_ENTITIES[model]().prefetch_related("aliases"), pk=pk)
+    entity = PUBLIC_ENTITIES[model]().prefetch_related("aliases").filter(pk=pk).first()
+    if entity is None:
+        return merged_into(model, pk)
     kind = model._meta.model_name  # "person" or "organisation", as the filters and Mention name it
     named = Mention.objects.filter(sentence__source=OuterRef("pk"), **{kind: entity})
     events, more_events = first_few(visibility.public_events(entity.events))
@@ -199,10 +211,12 @@ def event_year(event):
 
 
 def event_timeline(request):
-    """Public events oldest first, grouped by year; events of unknown date last."""
+    """Public events that happened, oldest first, grouped by year; events of unknown date last.
+    Planned, proposed and denied events are listed apart, each labelled, on pages of their own."""
     events = visibility.public_events().order_by(F("date").asc(nulls_last=True), "title", "pk")
-    context = filtered_page(request, EventFilter, events, per_page=TIMELINE_PAGE_SIZE)
+    context = filtered_page(request, EventFilter, events.happened(), per_page=TIMELINE_PAGE_SIZE)
     context["years"] = [(year, list(in_year)) for year, in_year in groupby(context["page"], key=event_year)]
+    context["not_happened"] = EstimatingPaginator(events.not_happened(), TIMELINE_PAGE_SIZE).get_page(request.GET.get("apart"))
     return render(request, "web/event_timeline.html", context)
 
 
@@ -224,11 +238,14 @@ def claim_list(request):
 
 def claim_detail(request, pk):
     claim = get_object_or_404(
-        visibility.reachable_claims().with_provenance()
+        visibility.reachable_claims().with_provenance().select_related("reviewed_by")
         .prefetch_related("claimant_person__aliases", "claimant_organisation__aliases"), pk=pk)
     event = visibility.reachable_events().filter(pk=claim.event_id).first()
     context = {
         "claim": claim,
+        "evidence": claim.fact_check.public_evidence() if claim.fact_check else [],
+        "checked_with": visibility.claim_rows().filter(fact_check=claim.fact_check_id).exclude(pk=claim.pk)
+        if claim.fact_check else [],
         "event": event,
         "about_persons": visibility.public_persons(claim.about_persons).prefetch_related("aliases"),
         "about_organisations": visibility.public_organisations(claim.about_organisations).prefetch_related("aliases"),
@@ -251,5 +268,15 @@ def autocomplete(request, kind):
 
 def about(request):
     """How Factbook works: what is extracted automatically, how well, and what a status means."""
-    return render(request, "web/about.html", {"statuses": visibility.PUBLIC_STATUS_CHOICES,
-                                              "rejected": ReviewStatus.REJECTED.label})
+    return render(request, "web/about.html", {"statuses": [(status, REVIEW_MEANINGS[status]) for status in ReviewStatus]})
+
+
+def how_we_check(request):
+    """What the extraction review statuses and the verdicts mean, and how a verdict is rated."""
+    context = {
+        "statuses": [(status, REVIEW_MEANINGS[status]) for status in ReviewStatus],
+        "verdicts": [(verdict, VERDICT_MEANINGS[verdict], RATING_VALUES.get(verdict)) for verdict in Verdict],
+        "best_rating": BEST_RATING,
+        "worst_rating": WORST_RATING,
+    }
+    return render(request, "web/how_we_check.html", context)

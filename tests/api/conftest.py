@@ -2,7 +2,7 @@
 
 import pytest
 
-from factbook.claims.models import Claim
+from factbook.claims.models import Claim, FactCheck
 from factbook.curation.models import ReviewStatus
 
 # Seed 003 (Urdu, Neo News, April 2021): General Bajwa's words when he met Sergey Lavrov.
@@ -29,3 +29,12 @@ def bajwa_claim(imported_seeds):
 @pytest.fixture
 def rejected_claim(bajwa_claim):
     return review(bajwa_claim, ReviewStatus.REJECTED)
+
+
+def fact_check(claim, verdict, explanation="Checked against the ministry's transcript.", checked_by=None):
+    """A fact-check of `claim`, after confirming its extraction as the admin requires."""
+    if not claim.is_checkable:
+        review(claim, ReviewStatus.CONFIRMED)
+    claim.fact_check = FactCheck.objects.create(verdict=verdict, explanation=explanation, checked_by=checked_by)
+    claim.save()
+    return claim.fact_check

@@ -21,7 +21,7 @@ FIELDS = {
                                      "kind", "claims_url"},
     "event": RECORD_FIELDS | {"kind", "title", "date", "date_precision", "place", "status", "reviewed_at",
                               "persons", "organisations", "sentences", "claims_url"},
-    "claim": RECORD_FIELDS | {"annotation_url", "text", "mode", "status", "reviewed_at", "claimant", "sentence",
+    "claim": RECORD_FIELDS | {"annotation_url", "text", "mode", "status", "reviewed_at", "fact_check", "claimant", "sentence",
                               "start", "end", "source", "event", "about_persons", "about_organisations"},
 }
 KINDS = list(FIELDS)
@@ -149,8 +149,8 @@ def test_claims_filter_by_language_of_their_source(client, imported_seeds):
 
 
 def test_claims_filter_by_status(client, bajwa_claim):
-    review(bajwa_claim, ReviewStatus.VERIFIED)
-    assert listed_ids(client, "claim", status="verified") == [bajwa_claim.pk]
+    review(bajwa_claim, ReviewStatus.CONFIRMED)
+    assert listed_ids(client, "claim", status="confirmed") == [bajwa_claim.pk]
 
 
 def test_claims_filter_by_person_as_claimant_or_subject(client, bajwa_claim):
@@ -193,3 +193,13 @@ def test_the_api_root_describes_each_endpoint(client, db):
     root = get_json(client, reverse("api:api-root"))
     for name in ["sources", "sentences", "persons", "organisations", "events", "claims", "schema", "docs", "csv"]:
         assert root[name]["url"].startswith("http://testserver/") and len(root[name]["description"]) > 30
+
+
+def test_next_page_of_claims_is_read_from_where_the_page_ends(client, imported_seeds):
+    first = get_json(client, list_url("claim"))
+    assert f"page_after={first['results'][-1]['id']}" in first["next"]
+    second = get_json(client, first["next"])
+    assert f"page_before={second['results'][0]['id']}" not in second["previous"]  # page 1 is cheap by number
+    third = get_json(client, second["next"])
+    assert get_json(client, third["previous"])["results"] == second["results"]
+    assert f"page_before={third['results'][0]['id']}" in third["previous"]

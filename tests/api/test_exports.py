@@ -52,8 +52,8 @@ def test_urdu_claim_round_trips(client, bajwa_claim):
 
 
 def test_export_applies_the_list_filters(client, bajwa_claim):
-    review(bajwa_claim, ReviewStatus.VERIFIED)
-    assert [row["id"] for row in rows(client, "claims", status="verified", language="ur")] == [str(bajwa_claim.pk)]
+    review(bajwa_claim, ReviewStatus.CONFIRMED)
+    assert [row["id"] for row in rows(client, "claims", status="confirmed", language="ur")] == [str(bajwa_claim.pk)]
 
 
 def test_export_of_hindi_claims_has_only_hindi_claims(client, imported_seeds):

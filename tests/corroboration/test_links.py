@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from factbook.claims.models import Claim
-from factbook.corroboration.embeddings import embed_missing, link_candidates
+from factbook.corroboration.embeddings import _similar_pairs, embed_missing, link_candidates
 from factbook.corroboration.models import ClaimEmbedding, ClaimLink
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +47,12 @@ def test_a_corrected_claim_is_embedded_again(imported_seeds):
     claim = Claim.objects.public().first()
     Claim.objects.filter(pk=claim.pk).update(text=claim.text[:-1], end=claim.end - 1)
     assert embed_missing(encode=fake_encode) == 1
+
+
+def test_similar_pairs_are_the_same_whatever_the_chunk_of_rows_compared_at_once(imported_seeds):
+    embed_missing(encode=fake_encode)
+    everything = _similar_pairs(threshold=0.0, chunk_size=10_000)
+    assert everything and _similar_pairs(threshold=0.0, chunk_size=3) == everything
 
 
 def test_the_same_report_in_two_articles_is_linked_through_their_event(imported_seeds):

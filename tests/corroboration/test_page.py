@@ -25,7 +25,7 @@ def test_the_same_report_in_another_article_is_listed_as_a_candidate(client, lin
 
 def test_a_link_a_curator_confirmed_says_so(client, linked):
     first, second = linked
-    ClaimLink.objects.filter(claim=first, other=second).update(status="verified")
+    ClaimLink.objects.filter(claim=first, other=second).update(status="confirmed")
     assert "confirmed by a curator" in client.get(first.get_absolute_url()).content.decode()
 
 

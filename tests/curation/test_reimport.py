@@ -13,7 +13,7 @@ from factbook.events.models import Event
 from factbook.sources.models import Source
 
 SEED = "000_2e6f8ab06da4e6af.txt"
-VERIFIED_START = "روس کے نائب وزیر دفاع کرنل جنرل الیگزینڈر فومن نے منگل کے روز"
+CONFIRMED_START = "روس کے نائب وزیر دفاع کرنل جنرل الیگزینڈر فومن نے منگل کے روز"
 REJECTED_START = "حالیہ برسوں میں پاکستان اور روس کے تعلقات"
 EDITED_START = "اگر پاکستان روس سے کسی قسم کا دفاع سازوسامان"
 ADDED = "\nدفاعی تجزیہ کاروں کے مطابق یہ معاہدہ دونوں ملکوں کے تعلقات میں ایک نیا باب ہے۔\n"
@@ -29,10 +29,10 @@ def claim_starting(text, source):
 
 @pytest.fixture
 def curated(curator_client, curator, tmp_path):
-    """Seed 000 after a curator verified one claim, rejected one, shortened one through the
+    """Seed 000 after a curator confirmed one claim, rejected one, shortened one through the
     admin form, and merged a second entry for Bajwa into the first."""
     source = Source.objects.get(file_name=SEED)
-    Claim.objects.filter(pk=claim_starting(VERIFIED_START, source).pk).review("verified", curator, "matches ISPR release")
+    Claim.objects.filter(pk=claim_starting(CONFIRMED_START, source).pk).review("confirmed", curator, "matches ISPR release")
     Claim.objects.filter(pk=claim_starting(REJECTED_START, source).pk).review("rejected", curator)
     edited = claim_starting(EDITED_START, source)
     shorter = edited.text[: edited.text.index(" تو اس لیے")]
@@ -60,7 +60,7 @@ def test_reimporting_the_same_article_keeps_every_curated_value(curated, seeds_d
     run_import(seeds_dir / SEED)
     source = curated["source"]
     assert Source.objects.filter(file_name=SEED).count() == 1
-    assert claim_starting(VERIFIED_START, source).status == "verified"
+    assert claim_starting(CONFIRMED_START, source).status == "confirmed"
     assert claim_starting(REJECTED_START, source).status == "rejected"
     assert claim_starting(EDITED_START, source).text == curated["shorter"]
 
@@ -75,11 +75,11 @@ def test_a_changed_article_becomes_a_new_version_and_the_old_one_stays_reachable
     assert not Claim.objects.public().filter(sentence__source=old).exists()
 
 
-def test_a_verified_claim_is_carried_over_once_with_its_review(curated, changed_article, curator):
+def test_a_confirmed_claim_is_carried_over_once_with_its_review(curated, changed_article, curator):
     run_import(changed_article)
     new = Source.objects.get(previous_version=curated["source"])
-    [claim] = Claim.objects.filter(sentence__source=new, text__startswith=VERIFIED_START)
-    assert (claim.status, claim.reviewed_by, claim.review_note) == ("verified", curator, "matches ISPR release")
+    [claim] = Claim.objects.filter(sentence__source=new, text__startswith=CONFIRMED_START)
+    assert (claim.status, claim.reviewed_by, claim.review_note) == ("confirmed", curator, "matches ISPR release")
 
 
 def test_a_rejected_claim_does_not_come_back(curated, changed_article):
@@ -111,7 +111,7 @@ def test_the_new_version_keeps_the_metadata_of_the_old(curated, changed_article)
 def test_the_old_versions_claims_stay_reachable_and_point_to_the_new_text(curated, changed_article, client):
     run_import(changed_article)
     old = curated["source"]
-    claim = claim_starting(VERIFIED_START, old)
+    claim = claim_starting(CONFIRMED_START, old)
     assert client.get(claim.get_absolute_url()).status_code == 200
     page = client.get(old.get_absolute_url()).content.decode()
     assert "Read the current version" in page and "<mark" in page
@@ -128,18 +128,18 @@ def reimported_twice(curated, changed_article):
 
 
 def test_an_undated_event_is_one_event_after_two_reimports(curated, reimported_twice):
-    events = Event.objects.filter(title__startswith="Agreement signed", persons__name="Alexander Fomin")
+    events = Event.objects.filter(kind="agreement", persons__name="Alexander Fomin").distinct()
     assert events.count() == 1
     assert events.get().sentences.filter(source=reimported_twice).exists()
 
 
 def test_an_event_a_curator_verified_keeps_its_review_on_the_new_version(curated, changed_article, curator):
     [event] = Event.objects.filter(sentences__source=curated["source"], kind="agreement").distinct()
-    Event.objects.filter(pk=event.pk).review("verified", curator)
+    Event.objects.filter(pk=event.pk).review("confirmed", curator)
     run_import(changed_article)
     new = Source.objects.get(previous_version=curated["source"])
     assert list(Event.objects.for_source(new).filter(kind="agreement").values_list("pk", "status")) == [
-        (event.pk, "verified")]
+        (event.pk, "confirmed")]
 
 
 @pytest.fixture
@@ -167,4 +167,4 @@ def test_adding_a_url_to_an_edited_article_makes_a_new_version(curated, changed_
     run_import(changed_article)
     [current] = Source.objects.current().filter(file_name=SEED)
     assert current.previous_version == curated["source"]
-    assert claim_starting(VERIFIED_START, current).status == "verified"
+    assert claim_starting(CONFIRMED_START, current).status == "confirmed"

@@ -16,8 +16,8 @@ def ispr_claim():
 
 def test_a_bulk_action_asks_for_confirmation_before_changing_anything(curator_client):
     claim = ispr_claim()
-    response = curator_client.post(reverse(CHANGELIST), {"action": "mark_verified", "_selected_action": [claim.pk]})
-    assert response.status_code == 200 and "Yes, mark them verified" in response.content.decode()
+    response = curator_client.post(reverse(CHANGELIST), {"action": "mark_confirmed", "_selected_action": [claim.pk]})
+    assert response.status_code == 200 and "Yes, mark it confirmed" in response.content.decode()
     claim.refresh_from_db()
     assert claim.status == ReviewStatus.UNREVIEWED
 
@@ -25,10 +25,10 @@ def test_a_bulk_action_asks_for_confirmation_before_changing_anything(curator_cl
 def test_confirming_a_bulk_action_records_status_reviewer_time_and_note(curator_client, curator):
     claim = ispr_claim()
     curator_client.post(reverse(CHANGELIST), {
-        "action": "mark_verified", "_selected_action": [claim.pk], "confirmed": "yes", "review_note": "Checked with ISPR",
+        "action": "mark_confirmed", "_selected_action": [claim.pk], "confirmed": "yes", "review_note": "Checked with ISPR",
     })
     claim.refresh_from_db()
-    assert (claim.status, claim.reviewed_by, claim.review_note) == (ReviewStatus.VERIFIED, curator, "Checked with ISPR")
+    assert (claim.status, claim.reviewed_by, claim.review_note) == (ReviewStatus.CONFIRMED, curator, "Checked with ISPR")
     assert claim.reviewed_at is not None
 
 
@@ -59,9 +59,9 @@ def test_the_claim_page_shows_its_sentence_in_context_right_to_left(curator_clie
 
 def test_changing_the_status_on_the_form_stamps_the_reviewer(curator_client, curator):
     claim = ispr_claim()
-    curator_client.post(reverse("admin:claims_claim_change", args=[claim.pk]), claim_form(claim, status="disputed"))
+    curator_client.post(reverse("admin:claims_claim_change", args=[claim.pk]), claim_form(claim, status="corrected"))
     claim.refresh_from_db()
-    assert (claim.status, claim.reviewed_by) == ("disputed", curator)
+    assert (claim.status, claim.reviewed_by) == ("corrected", curator)
 
 
 def test_a_corrected_span_is_saved_when_the_text_matches_it(curator_client):

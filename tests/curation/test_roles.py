@@ -19,7 +19,7 @@ def test_a_viewer_can_read_the_admin(client, viewer, imported_seeds):
 def test_a_viewer_cannot_change_a_claim(client, viewer, imported_seeds):
     client.force_login(viewer)
     claim = Claim.objects.first()
-    response = client.post(reverse("admin:claims_claim_change", args=[claim.pk]), {"status": "verified"})
+    response = client.post(reverse("admin:claims_claim_change", args=[claim.pk]), {"status": "confirmed"})
     assert response.status_code == 403
     claim.refresh_from_db()
     assert claim.status == "unreviewed"
@@ -28,7 +28,7 @@ def test_a_viewer_cannot_change_a_claim(client, viewer, imported_seeds):
 def test_a_viewer_gets_no_review_actions(client, viewer, imported_seeds):
     client.force_login(viewer)
     page = client.get(reverse("admin:claims_claim_changelist")).content.decode()
-    assert "mark_verified" not in page
+    assert "mark_confirmed" not in page
 
 
 def test_a_curator_cannot_delete_a_source(client, curator, imported_seeds):
@@ -41,4 +41,4 @@ def test_a_curator_cannot_delete_a_source(client, curator, imported_seeds):
 def test_a_curator_gets_the_review_actions(client, curator, imported_seeds):
     client.force_login(curator)
     page = client.get(reverse("admin:claims_claim_changelist")).content.decode()
-    assert "mark_verified" in page and "mark_rejected" in page
+    assert "mark_confirmed" in page and "mark_rejected" in page

@@ -56,3 +56,94 @@ def test_evaluate_command_prints_the_table_without_touching_the_database(tmp_pat
     assert result.returncode == 0, result.stderr
     assert "entity resolution" in result.stdout and "claimant (accuracy)" in result.stdout
     assert not database.exists() or database.stat().st_size == 0
+
+
+# Tiny gold sets of our own: per-type scores, tasks the gold does not annotate, person measures
+
+ARTICLES = {
+    "pm_en.txt": "Prime Minister Shehbaz Sharif said that the economy grew.\n",
+    "pm_ur.txt": "وزیراعظم شہباز شریف نے کہا کہ معیشت بہتر ہوئی۔\n",
+    "minister_en.txt": "Minister Arshad Sharif said that Pakistan would build roads.\n",
+}
+ENTITIES = [{"id": "shehbaz", "type": "person", "name": "Shehbaz Sharif"},
+            {"id": "arshad", "type": "person", "name": "Arshad Sharif"},
+            {"id": "pakistan", "type": "organisation", "name": "Pakistan"}]
+MENTIONS = {
+    "pm_en.txt": [{"line": 1, "text": "Shehbaz Sharif", "entity": "shehbaz"}],
+    "pm_ur.txt": [{"line": 1, "text": "شہباز شریف", "entity": "shehbaz"}],
+    "minister_en.txt": [{"line": 1, "text": "Arshad Sharif", "entity": "arshad"},
+                        {"line": 1, "text": "Pakistan", "entity": "pakistan"}],
+}
+
+
+@pytest.fixture
+def tiny_set(db, tmp_path):
+    from django.core.management import call_command
+
+    (tmp_path / "gold").mkdir()
+    for name, text in ARTICLES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        gold = {"source": name, "entities": ENTITIES, "mentions": MENTIONS[name]}
+        (tmp_path / "gold" / name.replace(".txt", ".yaml")).write_text(yaml.safe_dump(gold, allow_unicode=True))
+    call_command("import_articles", *(str(tmp_path / name) for name in ARTICLES), stdout=open("/dev/null", "w"))
+    return load_gold(tmp_path / "gold", tmp_path)
+
+
+def test_a_task_the_gold_does_not_annotate_is_not_scored(tiny_set):
+    evaluation = evaluate(tiny_set)
+    assert "claims" not in evaluation and "events" not in evaluation and "claimant" not in evaluation
+    assert "mentions" in evaluation
+
+
+def test_mentions_are_scored_per_entity_type_and_language(tiny_set):
+    by = evaluate(tiny_set).mentions_by
+    assert (by[("person", "en")].gold, by[("person", "ur")].gold, by[("organisation", "en")].gold) == (2, 1, 1)
+    assert by[("person", "ur")].recall == 1.0
+
+
+def test_spellings_of_one_person_in_different_articles_are_counted_as_one_pair_each(tiny_set):
+    same = evaluate(tiny_set).persons["same person"]
+    assert (same.gold, same.share) == (1, 1.0)
+
+
+def test_people_sharing_a_family_name_are_counted_as_kept_apart(tiny_set):
+    apart = evaluate(tiny_set).persons["told apart"]
+    assert (apart.gold, apart.share) == (2, 1.0)  # Arshad Sharif against each Shehbaz Sharif
+
+
+def test_a_merge_of_two_people_is_not_kept_apart(tiny_set):
+    from factbook.entities.models import Mention
+
+    shehbaz = Mention.objects.get(text="Shehbaz Sharif").person
+    Mention.objects.filter(text="Arshad Sharif").update(person=shehbaz)
+    assert evaluate(tiny_set).persons["told apart"].share == 0.0
+
+
+def test_display_names_are_compared_ignoring_case_and_spacing(tiny_set):
+    from factbook.entities.models import Person
+
+    Person.objects.filter(mentions__text="Arshad Sharif").update(name="arshad  SHARIF")
+    Person.objects.filter(mentions__text="Shehbaz Sharif").update(name="Shahbaz Sharif")
+    display = evaluate(tiny_set).persons["display name"]
+    assert (display.gold, display.share) == (2, 0.5)
+
+
+def test_a_set_is_read_from_its_language_and_split_folders(tmp_path):
+    from factbook.extraction.evaluation import load_set
+
+    for language in ["en", "ur"]:
+        (tmp_path / language / "dev" / "gold").mkdir(parents=True)
+        (tmp_path / language / "dev" / "gold" / "a.yaml").write_text(f"source: {language}.txt\n")
+    (tmp_path / "ur" / "heldout" / "gold").mkdir(parents=True)
+    (tmp_path / "ur" / "heldout" / "gold" / "b.yaml").write_text("source: b.txt\n")
+    articles = load_set(tmp_path, "dev")
+    assert [(a.source_file, a.articles_dir) for a in articles] == [
+        ("en.txt", tmp_path / "en" / "dev"), ("ur.txt", tmp_path / "ur" / "dev")]
+
+
+def test_display_names_are_also_scored_among_the_persons_found(tiny_set):
+    from factbook.entities.models import Mention
+
+    Mention.objects.filter(text="Arshad Sharif").update(person=None)
+    persons = evaluate(tiny_set).persons
+    assert (persons["display name"].share, persons["display name, found"].share) == (0.5, 1.0)

@@ -7,8 +7,8 @@ from django.core.management import CommandError, call_command
 
 from factbook.claims.models import Claim
 from factbook.entities.models import Mention, Person
-from factbook.entities.names import same_name
 from factbook.events.models import Event
+from factbook.extraction.nameparts import same_person
 from factbook.sources.models import Sentence, SentenceKind, Source
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +27,7 @@ def run_import(*paths):
 
 
 def person_named(name):
-    matches = [p for p in Person.objects.prefetch_related("aliases") if any(same_name(name, a.name) for a in p.aliases.all())]
+    matches = [p for p in Person.objects.prefetch_related("aliases") if any(same_person(name, a.name) for a in p.aliases.all())]
     assert len(matches) == 1, f"{name}: {matches}"
     return matches[0]
 

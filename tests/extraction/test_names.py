@@ -2,7 +2,8 @@
 
 import pytest
 
-from factbook.entities.names import display_name, match_key, normalise, same_name
+from factbook.entities.names import display_name, match_key, normalise
+from factbook.extraction.nameparts import same_person
 
 SAME_PERSON = [
     ("قمر جاوید باجوہ", "कमर जावेद बाजवा"),
@@ -30,13 +31,13 @@ DIFFERENT_PEOPLE = [
 
 
 @pytest.mark.parametrize("a, b", SAME_PERSON)
-def test_spellings_of_one_person_are_the_same_name(a, b):
-    assert same_name(a, b) and same_name(b, a)
+def test_spellings_of_one_person_are_the_same_person(a, b):
+    assert same_person(a, b) and same_person(b, a)
 
 
 @pytest.mark.parametrize("a, b", DIFFERENT_PEOPLE)
 def test_names_of_different_people_are_not_the_same(a, b):
-    assert not same_name(a, b)
+    assert not same_person(a, b)
 
 
 def test_normalise_folds_arabic_letter_variants_into_urdu_ones():

@@ -10,18 +10,25 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from factbook.extraction.evaluation import evaluate, load_gold
+from factbook.extraction.evaluation import ACCURACIES, evaluate, load_gold
 
 TESTS = Path(__file__).resolve().parent.parent
 
 FLOORS = {
-    # gold folder, articles folder: minimum F1 per task (claimant: accuracy)
+    # gold folder, articles folder: minimum F1 per task (claimant, factuality: accuracy)
     "seeds": (TESTS / "gold", TESTS.parent / "seeds",
-              {"mentions": 0.90, "entity resolution": 0.90, "claims": 0.85, "claimant": 0.85, "events": 0.80}),
+              {"mentions": 0.90, "entity resolution": 0.90, "claims": 0.90, "claimant": 0.95, "events": 0.84,
+               "event participants": 0.55, "event factuality": 0.90}),
     "dev": (TESTS / "articles/dev/gold", TESTS / "articles/dev",
-            {"mentions": 0.85, "entity resolution": 0.85, "claims": 0.85, "claimant": 0.80, "events": 0.45}),
+            {"mentions": 0.85, "entity resolution": 0.85, "claims": 0.85, "claimant": 0.80, "events": 0.60,
+             "event factuality": 0.90}),
     "held-out": (TESTS / "articles/heldout/gold", TESTS / "articles/heldout",
-                 {"mentions": 0.75, "entity resolution": 0.85, "claims": 0.85, "claimant": 0.75, "events": 0.65}),
+                 {"mentions": 0.75, "entity resolution": 0.85, "claims": 0.85, "claimant": 0.75, "events": 0.70,
+                  "event factuality": 0.90}),
+    # People named without a title, in sport, culture, business and a flood; annotated for names
+    # and claims before matches, awards and disasters were kinds of event, so events are not floored.
+    "untitled": (TESTS / "articles/untitled/gold", TESTS / "articles/untitled",
+                 {"mentions": 0.80, "entity resolution": 0.90, "claims": 0.90, "claimant": 0.70}),
 }
 
 
@@ -31,7 +38,6 @@ def test_extraction_quality_stays_above_its_floors(db, corpus):
     gold = load_gold(gold_dir)
     call_command("import_articles", *(str(articles_dir / g.source_file) for g in gold), stdout=open("/dev/null", "w"))
     scores = evaluate(gold)
-    below = {task: round(scores[task].f1 if task != "claimant" else scores[task].precision, 3)
-             for task, floor in floors.items()
-             if (scores[task].f1 if task != "claimant" else scores[task].precision) < floor}
+    measured = {task: scores[task].precision if task in ACCURACIES else scores[task].f1 for task in floors}
+    below = {task: round(value, 3) for task, value in measured.items() if value < floors[task]}
     assert not below, f"{corpus}: below the floor: {below}"

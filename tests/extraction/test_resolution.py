@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from factbook.entities.models import Mention, Person, PersonAlias, PersonDistinction, Role
-from factbook.entities.names import same_name
+from factbook.extraction.nameparts import same_person
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +17,7 @@ def import_text(folder, name, text, published_on=None):
 
 
 def persons_named(name):
-    return [p for p in Person.objects.prefetch_related("aliases") if any(same_name(name, a.name) for a in p.aliases.all())]
+    return [p for p in Person.objects.prefetch_related("aliases") if any(same_person(name, a.name) for a in p.aliases.all())]
 
 
 def test_a_general_asim_bajwa_is_neither_the_army_chief_bajwa_nor_asim_munir(imported_seeds, tmp_path):
@@ -86,3 +86,93 @@ def test_someone_not_in_the_gazetteer_gets_a_romanised_name_a_curator_can_correc
     import_text(tmp_path, "analyst.txt", "दफ़ाई विश्लेषक असीम चौधरी ने कहा कि बातचीत जरूरी है।\n")
     person = Mention.objects.get(text="असीम चौधरी").person
     assert person.name.isascii() and person.wikidata_id == ""
+
+
+# Given name plus family name decide, in every script; a shared family name never does.
+
+
+def person_of(text, file_name):
+    return Mention.objects.get(text=text, sentence__source__file_name=file_name).person
+
+
+def test_two_people_who_share_only_a_family_name_stay_two_people(db, tmp_path):
+    import_text(tmp_path, "pm.txt", "وزیراعظم شہباز شریف نے کہا کہ معیشت بہتر ہو رہی ہے۔\n")
+    import_text(tmp_path, "journalist.txt", "पत्रकार अरशद शरीफ ने कहा कि जांच होनी चाहिए।\n")
+    assert person_of("अरशद शरीफ", "journalist.txt") != person_of("شہباز شریف", "pm.txt")
+
+
+def test_a_spelling_variant_in_another_script_is_the_same_person(db, tmp_path):
+    import_text(tmp_path, "pm_ur.txt", "وزیراعظم شہباز شریف نے کہا کہ معیشت بہتر ہو رہی ہے۔\n")
+    import_text(tmp_path, "pm_en.txt", "Prime Minister Shahbaz Sharif said that the economy was improving.\n")
+    import_text(tmp_path, "pm_hi.txt", "प्रधानमंत्री शाहबाज शरीफ ने कहा कि अर्थव्यवस्था सुधर रही है।\n")
+    assert person_of("Shahbaz Sharif", "pm_en.txt") == person_of("شہباز شریف", "pm_ur.txt") \
+        == person_of("शाहबाज शरीफ", "pm_hi.txt")
+
+
+def test_a_longer_form_of_a_name_is_the_same_person(db, tmp_path):
+    import_text(tmp_path, "cm.txt", "وزیر اعلیٰ مریم نواز نے کہا کہ صوبے میں ترقی ہو رہی ہے۔\n")
+    import_text(tmp_path, "cm_long.txt", "وزیر اعلیٰ مریم نواز شریف نے کہا کہ سڑکیں بنیں گی۔\n")
+    assert person_of("مریم نواز شریف", "cm_long.txt") == person_of("مریم نواز", "cm.txt")
+
+
+def test_a_name_written_without_its_space_is_the_same_person(db, tmp_path):
+    import_text(tmp_path, "pm.txt", "وزیراعظم شہباز شریف نے کہا کہ معیشت بہتر ہو رہی ہے۔\n")
+    import_text(tmp_path, "joined.txt", "وزیراعظم شہبازشریف نے کہا کہ بجلی سستی ہوگی۔\n")
+    assert person_of("شہبازشریف", "joined.txt") == person_of("شہباز شریف", "pm.txt")
+
+
+def test_a_son_named_after_his_father_is_not_his_father(db, tmp_path):
+    import_text(tmp_path, "pm.txt", "Prime Minister Shehbaz Sharif said that the budget was balanced.\n")
+    import_text(tmp_path, "son.txt", "वरिष्ठ नेता हमज़ा शहबाज़ ने कहा कि पार्टी एकजुट है।\n")
+    assert person_of("हमज़ा शहबाज़", "son.txt") not in {None, person_of("Shehbaz Sharif", "pm.txt")}
+
+
+def test_zardari_bhutto_zardari_and_khawaja_asif_are_three_people(db, tmp_path):
+    import_text(tmp_path, "president.txt", "صدر آصف علی زرداری نے کہا کہ جمہوریت مضبوط ہے۔\n")
+    import_text(tmp_path, "chairman.txt", "Foreign Minister Bilawal Bhutto Zardari said that talks would continue.\n")
+    import_text(tmp_path, "defence.txt", "रक्षा मंत्री ख्वाजा आसिफ ने कहा कि सेना तैयार है।\n")
+    people = {person_of("آصف علی زرداری", "president.txt"), person_of("Bilawal Bhutto Zardari", "chairman.txt"),
+              person_of("ख्वाजा आसिफ", "defence.txt")}
+    assert len(people - {None}) == 3
+
+
+def resolve_names(*names):
+    from factbook.extraction.extract import Extraction, FoundMention
+    from factbook.extraction.gazetteer import Gazetteer
+    from factbook.extraction.resolve import Resolver
+
+    mentions = [FoundMention(0, 0, len(name), name, "person") for name in names]
+    return Resolver(Gazetteer((), ())).resolve(Extraction(mentions=mentions))
+
+
+def test_a_bare_family_name_several_people_in_the_article_share_stays_unresolved(db):
+    for sharif in ["شریف", "Sharif", "शरीफ़"]:
+        shehbaz, arshad, bare = resolve_names("شہباز شریف", "अरशद शरीफ", sharif)
+        assert shehbaz is not arshad and bare is None
+
+
+def test_a_bare_family_name_one_person_in_the_article_has_is_that_person(db):
+    shehbaz, maryam, bare = resolve_names("Shehbaz Sharif", "مریم نواز", "शरीफ़")
+    assert bare is shehbaz
+
+
+# Display names of new entities
+
+
+def test_a_new_person_gets_each_name_part_spelled_the_standard_way(db, tmp_path):
+    import_text(tmp_path, "janjua.txt", "جنرل ناصر خان جنجوعہ نے کہا کہ خطے میں امن ضروری ہے۔\n")
+    person = person_of("ناصر خان جنجوعہ", "janjua.txt")
+    assert (person.name, person.name_is_automatic) == ("Nasser Khan Janjua", False)
+
+
+def test_a_new_person_with_a_part_the_lexicon_lacks_is_marked_as_romanised_automatically(db, tmp_path):
+    import_text(tmp_path, "holmqvist.txt", "कर्नल गुन्नार होल्मक्विस्ट ने कहा कि अभ्यास सफल रहा।\n")
+    person = Mention.objects.get(sentence__source__file_name="holmqvist.txt", entity_type="person").person
+    assert person.name_is_automatic and person.name.isascii()
+
+
+def test_a_ministry_gets_its_english_name_with_the_country_the_article_gives(db, tmp_path):
+    from factbook.entities.models import Organisation
+
+    import_text(tmp_path, "mod.txt", "پاکستان کی وزارت دفاع نے کہا کہ مشقیں کامیاب رہیں۔\n")
+    assert Organisation.objects.filter(name="Ministry of Defence (Pakistan)").exists()

@@ -147,7 +147,7 @@ def meeting(urdu_source, bajwa, lavrov, pakistan_army):
 def bajwa_claim(urdu_source, bajwa):
     return create_span(
         Claim, sentence_with(urdu_source, "راولپنڈی"), "پاکستان کسی بھی ملک کیخلاف جارحانہ عزائم نہیں رکھتا",
-        claimant_person=bajwa, mode=ClaimMode.REPORTED_SPEECH, status=ReviewStatus.VERIFIED,
+        claimant_person=bajwa, mode=ClaimMode.REPORTED_SPEECH, status=ReviewStatus.CONFIRMED,
     )
 
 
@@ -168,7 +168,7 @@ def lavrov_claim(urdu_source, lavrov):
     return create_span(
         Claim, sentence_with(urdu_source, "پاک روس تعلقات"),
         "مختلف شعبوں میں پاک روس تعلقات مثبت انداز میں آگے بڑھ رہے ہیں",
-        claimant_person=lavrov, mode=ClaimMode.REPORTED_SPEECH, status=ReviewStatus.DISPUTED,
+        claimant_person=lavrov, mode=ClaimMode.REPORTED_SPEECH, status=ReviewStatus.CORRECTED,
     )
 
 

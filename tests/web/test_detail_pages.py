@@ -75,9 +75,9 @@ def test_entity_page_lists_co_mentions_with_links(client, lavrov, bajwa, bajwa_a
 @pytest.mark.parametrize("fixture_name", ["bajwa", "pakistan_army", "meeting"])
 def test_person_organisation_and_event_pages_show_their_status(client, request, fixture_name):
     record = request.getfixturevalue(fixture_name)
-    record.status = ReviewStatus.VERIFIED
+    record.status = ReviewStatus.CONFIRMED
     record.save()
-    assert '<span class="badge badge-verified">Verified</span>' in html_of(client, record.get_absolute_url())
+    assert '<span class="badge badge-confirmed">Confirmed</span>' in html_of(client, record.get_absolute_url())
 
 
 def test_claim_page_shows_claims_of_the_same_event_from_other_sources(

@@ -3,11 +3,12 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from factbook.claims.models import Claim
 from factbook.curation.models import ReviewStatus
 from factbook.entities.models import Organisation, OrganisationKind
 from factbook.events.models import DatePrecision, Event, EventKind
 
-from .conftest import sentence_with
+from .conftest import create_span, sentence_with
 
 
 def listed(client, url_name, **params):
@@ -60,7 +61,7 @@ def test_events_filter_by_source(client, meeting, delegation_visit, hindi_source
 
 
 def test_claims_filter_by_status(client, bajwa_claim, lavrov_claim, article_claim):
-    assert listed(client, "web:claim_list", status="verified") == [bajwa_claim]
+    assert listed(client, "web:claim_list", status="confirmed") == [bajwa_claim]
 
 
 def test_claims_filter_by_mode(client, bajwa_claim, lavrov_claim, article_claim):
@@ -117,9 +118,9 @@ def test_persons_filter_by_language_and_source_they_are_named_in(client, bajwa, 
 
 
 def test_persons_filter_by_review_status(client, bajwa, munir):
-    munir.status = ReviewStatus.VERIFIED
+    munir.status = ReviewStatus.CONFIRMED
     munir.save()
-    assert listed(client, "web:person_list", status="verified") == [munir]
+    assert listed(client, "web:person_list", status="confirmed") == [munir]
 
 
 def test_organisations_filter_by_source_they_are_named_in(client, pakistan_army, hindi_source, urdu_source):
@@ -134,9 +135,9 @@ def test_events_filter_by_participant(client, meeting, delegation_visit, munir, 
 
 def test_events_filter_by_language_and_status(client, meeting, delegation_visit):
     assert listed(client, "web:event_list", language="hi") == [delegation_visit]
-    meeting.status = ReviewStatus.DISPUTED
+    meeting.status = ReviewStatus.CORRECTED
     meeting.save()
-    assert listed(client, "web:event_list", status="disputed") == [meeting]
+    assert listed(client, "web:event_list", status="corrected") == [meeting]
 
 
 @pytest.mark.parametrize("query", ["Rawalpindi", "لاروف", "Lavrov"])
@@ -158,3 +159,30 @@ def test_claims_filter_by_publication_date_of_their_source(client, bajwa_claim, 
 
 def test_claims_filter_by_words_in_any_order(client, bajwa_claim, lavrov_claim):
     assert listed(client, "web:claim_list", q="روس پاک") == [lavrov_claim]
+
+
+def test_next_page_link_carries_where_the_page_ends(client, settings, bajwa_claim, ispr_claim, lavrov_claim,
+                                                    article_claim):
+    settings.FACTBOOK_PAGE_SIZE = 2
+    first_page = client.get(reverse("web:claim_list"))
+    last_shown = list(first_page.context["page"])[-1]
+    assert f'href="?page=2&amp;page_after={last_shown.pk}"' in first_page.content.decode()
+
+
+def test_paging_on_by_cursor_repeats_no_claim_imported_meanwhile(client, settings, urdu_source, bajwa_claim,
+                                                                 ispr_claim, lavrov_claim, article_claim):
+    settings.FACTBOOK_PAGE_SIZE = 2
+    first_page = list(client.get(reverse("web:claim_list")).context["page"])
+    create_span(Claim, urdu_source.sentences.last(), urdu_source.sentences.last().text[:5])  # newest, so first
+    second_page = client.get(reverse("web:claim_list"), {"page": 2, "page_after": first_page[-1].pk})
+    assert list(second_page.context["page"]) == [ispr_claim, bajwa_claim]
+
+
+def test_previous_page_link_carries_where_the_page_begins(client, settings, bajwa_claim, ispr_claim, lavrov_claim,
+                                                          article_claim, munir_claim):
+    settings.FACTBOOK_PAGE_SIZE = 2
+    third_page = client.get(reverse("web:claim_list"), {"page": 3})
+    assert list(third_page.context["page"]) == [bajwa_claim]
+    assert f'href="?page=2&amp;page_before={bajwa_claim.pk}"' in third_page.content.decode()
+    second_page = client.get(reverse("web:claim_list"), {"page": 2, "page_before": bajwa_claim.pk})
+    assert list(second_page.context["page"]) == [lavrov_claim, ispr_claim]

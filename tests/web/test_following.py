@@ -72,7 +72,7 @@ def test_every_page_links_to_the_api_its_docs_the_downloads_and_about(client, db
 def test_the_about_page_explains_extraction_quality_and_statuses(client, db):
     html = client.get(reverse("web:about")).content.decode()
     assert "What is extracted automatically" in html and "How well it works" in html
-    for status in ["Unreviewed", "Verified", "Disputed", "Rejected"]:
+    for status in ["Unreviewed", "Confirmed", "Corrected", "Rejected"]:
         assert status in html
 
 

@@ -50,7 +50,7 @@ def test_home_shows_counts_links_and_latest_claims(client, bajwa_claim, munir_cl
 
 def test_home_counts_are_kept_for_a_minute(client, monkeypatch, bajwa_claim, munir_claim, rejected_claim):
     client.get(reverse("web:home"))
-    rejected_claim.status = ReviewStatus.VERIFIED
+    rejected_claim.status = ReviewStatus.CONFIRMED
     rejected_claim.save()
     assert "<strong>2</strong> claims" in html_of(client, reverse("web:home"))
     a_minute_later = time.time() + 61
@@ -85,7 +85,7 @@ def test_claim_page_says_who_made_it_how_and_its_status(client, bajwa, bajwa_cla
     html = html_of(client, bajwa_claim.get_absolute_url())
     assert f'<a href="{bajwa.get_absolute_url()}">Qamar Javed Bajwa</a>' in html
     assert "Reported speech" in html
-    assert '<span class="badge badge-verified">Verified</span>' in html
+    assert '<span class="badge badge-confirmed">Confirmed</span>' in html
 
 
 def test_claim_without_claimant_is_made_by_the_article_itself(client, article_claim):

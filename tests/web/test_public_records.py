@@ -35,7 +35,7 @@ def test_home_does_not_count_rejected_records(client, bajwa, lavrov, meeting):
     reject(lavrov)
     reject(meeting)
     html = html_of(client, reverse("web:home"))
-    assert "<strong>1</strong> persons" in html
+    assert "<strong>1</strong> person</a>" in html
     assert "<strong>0</strong> events" in html
 
 

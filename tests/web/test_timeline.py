@@ -69,3 +69,12 @@ def test_menu_marks_events_on_an_event_page(client, events):
 def test_event_list_and_home_link_to_the_timeline(client, events):
     for url_name in ["web:event_list", "web:home"]:
         assert f'href="{reverse("web:event_timeline")}"' in html_of(client, reverse(url_name))
+
+
+def test_events_that_did_not_happen_are_listed_apart_with_their_factuality(client, events):
+    Event.objects.create(title="Putin invited to Pakistan", kind=EventKind.VISIT, factuality="proposed")
+    response = timeline(client)
+    listed = [e.title for _, in_year in response.context["years"] for e in in_year]
+    assert "Putin invited to Pakistan" not in listed
+    assert [e.title for e in response.context["not_happened"]] == ["Putin invited to Pakistan"]
+    assert "Proposed or discussed" in response.content.decode()

@@ -4,9 +4,11 @@ who said what, where it appeared, and what the curators concluded."""
 import json
 
 from django import template
+from django.conf import settings
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
+from factbook.claims.models import BEST_RATING, WORST_RATING
 from factbook.public.visibility import visible
 
 register = template.Library()
@@ -55,25 +57,44 @@ def claim_data(claim, request):
         "appearance": appearance,
         "firstAppearance": appearance,  # Factbook keeps one article per claim
     }
+    if claim.source.published_on:
+        data["datePublished"] = claim.source.published_on.isoformat()  # said no later than published
     if author := claim_author(claim, request):
         data["author"] = author
     return data
 
 
+def publisher(request):
+    """The organisation that publishes the fact-checks (settings.FACTBOOK_PUBLISHER)."""
+    return {"@type": "Organization", "name": settings.FACTBOOK_PUBLISHER["name"],
+            "url": settings.FACTBOOK_PUBLISHER.get("url") or absolute(request, reverse("web:home"))}
+
+
+def rating(fact_check):
+    """The verdict as a schema.org Rating: its name, and its place on the 1 (false) to 5 (true)
+    scale when it has one ("unverifiable" has none)."""
+    label = str(fact_check.get_verdict_display())
+    data = {"@type": "Rating", "name": label, "alternateName": label}
+    if fact_check.rating_value is not None:
+        data.update(ratingValue=fact_check.rating_value, bestRating=BEST_RATING, worstRating=WORST_RATING)
+    return data
+
+
 def claim_jsonld_data(claim, request=None):
-    """A Claim; once a curator has reviewed it, a ClaimReview of that Claim."""
+    """A Claim; once fact-checked, a ClaimReview of that Claim. Extraction review alone says
+    nothing about truth, so it never makes a ClaimReview."""
     data = claim_data(claim, request)
-    if claim.is_reviewed:
+    if fact_check := claim.fact_check:
         data = {
             "@type": "ClaimReview",
             "url": data["url"],
             "claimReviewed": claim.text,
             "itemReviewed": data,
-            "reviewRating": {"@type": "Rating", "alternateName": claim.get_status_display()},
-            "author": {"@type": "Organization", "name": "Factbook", "url": absolute(request, reverse("web:home"))},
+            "reviewRating": rating(fact_check),
+            "reviewBody": fact_check.explanation,
+            "author": publisher(request),
+            "datePublished": fact_check.checked_at.date().isoformat(),
         }
-        if claim.reviewed_at:
-            data["datePublished"] = claim.reviewed_at.isoformat()
     return {"@context": "https://schema.org", **data}
 
 

@@ -2,13 +2,15 @@
 reader's script, and navigation."""
 
 from django import template
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.text import Truncator
-from django.utils.translation import get_language, gettext, gettext_lazy as _
+from django.utils.translation import get_language, gettext, gettext_lazy as _, ngettext
 
 from factbook.events.models import DatePrecision
+from factbook.public.pagination import cursor_keys
 from factbook.public.visibility import is_visible
 from factbook.sources.languages import LANGUAGES, detect_language, script_direction
 
@@ -53,6 +55,32 @@ def _linked(text, start, end, mentions):
 
 
 @register.simple_tag
+def bounded_count(count):
+    """A (count, exact) pair of factbook.public.pagination.bounded_count as readers see it."""
+    number, exact = count
+    return intcomma(number) if exact else gettext("about %(count)s") % {"count": intcomma(number)}
+
+
+# What a list counts, in the singular and plural of the reader's language.
+RESULT_NOUNS = {
+    "claim": lambda count: ngettext("%(count)s claim", "%(count)s claims", count),
+    "claim made": lambda count: ngettext("%(count)s claim made", "%(count)s claims made", count),
+    "claim about them": lambda count: ngettext("%(count)s claim about them", "%(count)s claims about them", count),
+    "event": lambda count: ngettext("%(count)s event", "%(count)s events", count),
+    "organisation": lambda count: ngettext("%(count)s organisation", "%(count)s organisations", count),
+    "person": lambda count: ngettext("%(count)s person", "%(count)s persons", count),
+    "source": lambda count: ngettext("%(count)s source", "%(count)s sources", count),
+}
+
+
+@register.simple_tag
+def result_count(paginator, noun):
+    """"1 claim", "1,204 claims", or "About 12,000 claims" when the count is estimated."""
+    counted = RESULT_NOUNS[noun](paginator.count) % {"count": intcomma(paginator.count)}
+    return counted if paginator.count_is_exact else gettext("About %(counted)s") % {"counted": counted}
+
+
+@register.simple_tag
 def article_attrs(source):
     """lang and dir for an element holding the text of `source`."""
     return format_html('lang="{}" dir="{}"', source.language, source.direction)
@@ -65,11 +93,16 @@ def text_attrs(text, language=""):
 
 
 @register.simple_tag(takes_context=True)
-def page_url(context, number, key="page"):
+def page_url(context, number, key="page", after=None, before=None):
     """The current query string with only the page `key` changed, so the filters (and the
-    other lists' pages) survive paging."""
+    other lists' pages) survive paging; `after` or `before` is the keyset cursor of a page
+    beside this one (see factbook.public.pagination), of no use on page 1."""
     query = context["request"].GET.copy()
     query[key] = number
+    for cursor_key, value in zip(cursor_keys(key), (after, before)):
+        query.pop(cursor_key, None)
+        if value is not None and number > 1:
+            query[cursor_key] = value
     return f"?{query.urlencode()}"
 
 
@@ -95,7 +128,7 @@ def main_menu(context):
 
 
 # How many characters of an ISO date each precision keeps: 2021-04-07, 2021-04, 2021.
-ISO_DATE_LENGTH = {DatePrecision.DAY: 10, DatePrecision.MONTH: 7, DatePrecision.YEAR: 4}
+ISO_DATE_LENGTH = {DatePrecision.DAY: 10, DatePrecision.MONTH: 7, DatePrecision.YEAR: 4, DatePrecision.BEFORE: 10}
 
 
 # The reader's locale's format for a date of each precision (django.utils.formats).
@@ -109,8 +142,11 @@ def event_date(event):
     if event.date is None:
         return gettext("date unknown")
     machine_date = event.date.isoformat()[:ISO_DATE_LENGTH[event.date_precision]]
-    return format_html('<time datetime="{}">{}</time>', machine_date,
-                       date_format(event.date, DATE_FORMATS[event.date_precision]))
+    if event.date_precision == DatePrecision.BEFORE:
+        shown = gettext("on or before %(date)s") % {"date": date_format(event.date, "DATE_FORMAT")}
+    else:
+        shown = date_format(event.date, DATE_FORMATS[event.date_precision])
+    return format_html('<time datetime="{}">{}</time>', machine_date, shown)
 
 
 register.filter("is_visible", is_visible)

@@ -1,4 +1,7 @@
 import os
+import subprocess
+import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -6,6 +9,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from factbook.extraction.pipeline import Importer, Skipped, article_paths
+from factbook.imports.models import ImportJob, JobStatus
+from factbook.imports.tasks import enqueue
+
+POLL_SECONDS = 0.5
 
 COUNTED = ["sources", "sentences", "persons", "organisations", "events", "claims"]
 
@@ -22,8 +29,17 @@ class Command(BaseCommand):
             "paths", nargs="*", type=Path,
             help=f"Files or folders to import (default: {settings.FACTBOOK_SEEDS_DIR}).",
         )
+        parser.add_argument(
+            "--workers", type=int, default=0,
+            help="Queue one job per file and start this many worker processes of the task queue to run them "
+                 "(needs CELERY_BROKER_URL; without it the jobs run in this process).",
+        )
+        parser.add_argument(
+            "--enqueue-only", action="store_true",
+            help="Queue one job per file for workers running elsewhere and return; the admin shows their progress.",
+        )
 
-    def handle(self, *args, paths, **options):
+    def handle(self, *args, paths, workers, enqueue_only, **options):
         paths = paths or [settings.FACTBOOK_SEEDS_DIR]
         missing = [str(p) for p in paths if not os.path.lexists(p)]
         if missing:
@@ -35,10 +51,17 @@ class Command(BaseCommand):
             raise CommandError(f"No .txt articles found in {', '.join(map(str, paths))}")
 
         created, statuses = Counter(), Counter(skipped=len(skipped))
+        if enqueue_only:
+            jobs = enqueue(files)
+            self.stdout.write(f"{len(jobs)} import jobs queued (jobs #{jobs[0].pk}-#{jobs[-1].pk}).")
+            return
         try:
-            importer = Importer()
-            for number, path in enumerate(files, 1):
-                outcome = importer.import_file(path)
+            if workers:
+                outcomes = self._run_on_workers(files, workers)
+            else:
+                importer = Importer()
+                outcomes = (importer.import_file(path) for path in files)
+            for number, outcome in enumerate(outcomes, 1):
                 statuses[outcome.status] += 1
                 created.update(outcome.created or {})
                 self.stdout.write(self._progress_line(number, len(files), outcome))
@@ -59,6 +82,32 @@ class Command(BaseCommand):
     def _skipped_line(self, skipped: Skipped):
         return self.style.ERROR(f"{skipped.path}: skipped — it {skipped.reason}")
 
+    def _run_on_workers(self, files, workers):
+        """Queue the files and yield each job's outcome as it finishes, in that order."""
+        if settings.CELERY_TASK_ALWAYS_EAGER:
+            self.stderr.write("No task queue configured (CELERY_BROKER_URL): the jobs run in this process.")
+            yield from map(JobOutcome, enqueue(files))  # each has run by the time enqueue returns
+            return
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "factbook", "worker", "--concurrency", str(workers),
+             "--loglevel", "WARNING", "--without-gossip", "--without-mingle", "--without-heartbeat"],
+            cwd=settings.BASE_DIR,
+        )
+        try:
+            pending = {job.pk for job in enqueue(files)}
+            while pending:
+                if worker.poll() is not None:
+                    raise CommandError(f"The worker processes stopped (exit {worker.returncode}); "
+                                       f"{len(pending)} jobs are still queued.")
+                time.sleep(POLL_SECONDS)
+                finished = ImportJob.objects.filter(pk__in=pending).exclude(status__in=[JobStatus.QUEUED, JobStatus.RUNNING])
+                for job in finished.select_related("source").order_by("finished_at", "pk"):
+                    pending.discard(job.pk)
+                    yield JobOutcome(job)
+        finally:
+            worker.terminate()  # a warm shutdown: a job under way finishes first
+            worker.wait()
+
     def _progress_line(self, number, total, outcome):
         prefix = f"[{number}/{total}] {outcome.path}: "
         if outcome.status == "failed":
@@ -76,3 +125,14 @@ class Command(BaseCommand):
             "Created: " + ", ".join(f"{created.get(k, 0)} {k}" for k in COUNTED) + ".",
         ]
         return "\n".join(lines)
+
+
+class JobOutcome:
+    """An import job's result, read like the importer's own outcome."""
+
+    def __init__(self, job):
+        job.refresh_from_db()
+        self.path, self.source, self.created = Path(job.path), job.source, job.created
+        unchanged = job.reason.startswith("unchanged: ")
+        self.status = "failed" if job.status == JobStatus.FAILED else ("unchanged" if unchanged else "imported")
+        self.detail = job.reason.removeprefix("unchanged: ").removeprefix("the file ")

@@ -1,0 +1,282 @@
+"""The claims stage: what the article says someone said, and its own dated or numeric
+assertions, sentence by sentence over the mentions already found."""
+
+from bisect import bisect_right
+
+from factbook.kinds import ClaimMode, ClaimPolarity, SentenceKind
+
+from .context import ArticleContext, Sentence
+from .dates import find_date
+from .records import FoundClaim
+from .tokens import find_phrases, phrase_key, tokenize
+
+MIN_QUOTE_WORDS = 5
+OPENING_QUOTES = {'"': '"', "“": "”", "«": "»", "‘": "’"}
+CLOSING_QUOTES = set(OPENING_QUOTES.values())
+# Only double quotation marks carry a quotation over a sentence end; single ones double as
+# apostrophes, and right-to-left typing often swaps the curly pair (’سائبر سکیورٹی‘).
+SPANNING_QUOTES = {'"', "“", "«"}
+QUESTION_MARKS = ("?", "؟")
+TRIM_END = " \t\n\"'“”‘’«»"
+TRIM = " \t\n\"'“”‘’«»:,،;؛-–—.۔।!?؟"
+
+
+class _Speakers:
+    """Who spoke last and which body issued the last statement, carried from sentence to
+    sentence, and the organisations by head word ("the commission said")."""
+
+    def __init__(self, ctx: ArticleContext):
+        self.last = self.issuer = None
+        self.by_head: dict[str, tuple[list[int], list[int]]] = {}  # head word -> (sentences, ids)
+        for mention_id in ctx.mentions.in_text_order():
+            mention = ctx.mentions[mention_id]
+            if mention.entity_type == "organisation" and phrase_key(mention.text):
+                sentences, ids = self.by_head.setdefault(phrase_key(mention.text)[-1], ([], []))
+                sentences.append(mention.sentence)
+                ids.append(mention_id)
+
+
+def find_claims(ctx: ArticleContext) -> list[FoundClaim]:
+    speakers = _Speakers(ctx)
+    open_quote = False  # a quotation that opened in an earlier sentence and has not closed
+    previous = None  # the last sentence's reported claim, which the next may continue
+    found = []
+    for sentence in ctx.sentences:
+        if sentence.kind != SentenceKind.BODY:
+            previous = None
+            continue
+        if _no_proposition(ctx, sentence):  # what follows in the paragraph goes on in the source's words
+            issuer = _statement_issuer(ctx, sentence)
+            speakers.issuer = speakers.issuer if issuer is None else issuer
+            previous = None if issuer is None else FoundClaim(sentence.index, 0, 0, "", ClaimMode.REPORTED_SPEECH, issuer)
+            continue
+        ends = {ctx.mentions[m].end: m for m in ctx.mentions.within(sentence.index)}
+        issuer = _statement_issuer(ctx, sentence)
+        speakers.issuer = speakers.issuer if issuer is None else issuer
+        if open_quote:
+            claims, open_quote = _quote_continues(sentence, speakers.last)
+        else:
+            claims = _attributed_claims(ctx, sentence, ends, speakers)
+            claims, open_quote = _with_quotes(ctx, sentence, claims, speakers.last)
+        if not claims and previous and _continues(ctx, sentence):
+            claims = [_claim(sentence, 0, len(sentence.text), previous.mode, previous.claimant)]
+        if not claims and _has_number_or_date(ctx, sentence):
+            claims = [_claim(sentence, 0, len(sentence.text), ClaimMode.ASSERTION, None)]
+        unique = {(c.start, c.end): c for c in filter(None, claims)}
+        found.extend(_with_polarity(ctx, c) for c in unique.values())
+        claimants = [c.claimant for c in unique.values() if c.claimant is not None]
+        subject = _last_subject(ctx, sentence, ends)
+        speakers.last = subject if subject is not None else (claimants[-1] if claimants else speakers.last)
+        attributed = [c for c in unique.values() if c.mode != ClaimMode.ASSERTION and c.claimant is not None]
+        previous = attributed[-1] if attributed else None
+    return found
+
+
+def _no_proposition(ctx: ArticleContext, sentence: Sentence) -> bool:
+    """A question states nothing, and a sentence that only says where the last one was said
+    ("یہ بات ... بیان میں کہی گئی", "this was said in a statement") is its source, not a claim."""
+    keys = [t.key for t in sentence.tokens]
+    if sentence.text.rstrip(TRIM_END).endswith(QUESTION_MARKS):
+        return True
+    return any(tuple(keys[: len(phrase)]) == phrase for phrase in ctx.lexicon.attribution_only)
+
+
+def _with_polarity(ctx: ArticleContext, claim: FoundClaim) -> FoundClaim:
+    """A claim that says something is not so ("Pakistan was not invited") keeps it negated."""
+    if any(t.key in ctx.lexicon.negations for t in tokenize(claim.text)):
+        claim.polarity = ClaimPolarity.NEGATIVE
+    return claim
+
+
+def _continues(ctx: ArticleContext, sentence: Sentence) -> bool:
+    """A sentence right after a reported statement, in the same paragraph, with no subject
+    of its own, goes on reporting the same speaker (journalists attribute once)."""
+    return not sentence.opens_paragraph and not any(t.key in ctx.lexicon.subject_markers for t in sentence.tokens)
+
+
+def _has_number_or_date(ctx: ArticleContext, sentence: Sentence) -> bool:
+    return (any(t.text[0].isdigit() for t in sentence.tokens)
+            or find_date(sentence.tokens, ctx.lexicon, ctx.published_on).date is not None)
+
+
+def _mention_before(sentence: Sentence, position: int, ends: dict) -> int | None:
+    """The mention whose last word is token `position - 1`."""
+    return ends.get(sentence.tokens[position - 1].end) if position > 0 else None
+
+
+def _last_subject(ctx: ArticleContext, sentence: Sentence, ends) -> int | None:
+    """The person last used as the subject of a clause ("X نے"), whom "انہوں نے" then means."""
+    subjects = [_mention_before(sentence, n, ends) for n, t in enumerate(sentence.tokens)
+                if t.key in ctx.lexicon.subject_markers]
+    subjects = [s for s in subjects if s is not None and ctx.mentions[s].entity_type == "person"]
+    return subjects[-1] if subjects else None
+
+
+def _only_names(ctx: ArticleContext, sentence: Sentence, quote: FoundClaim) -> bool:
+    """A quoted name ("‘इंटर-सर्विसेज पब्लिक रिलेशंस (आईएसपीआर)’") is a name, not a statement."""
+    return all(ctx.mentions.owner(sentence.index, n) is not None for n, t in enumerate(sentence.tokens)
+               if quote.start <= t.start and t.end <= quote.end)
+
+
+def _quote_continues(sentence: Sentence, speaker):
+    """A sentence inside a quotation that opened earlier: quoted up to its closing mark."""
+    close = next((i for i, char in enumerate(sentence.text) if char in CLOSING_QUOTES), None)
+    end = len(sentence.text) if close is None else close
+    return [_claim(sentence, 0, end, ClaimMode.DIRECT_QUOTE, speaker)], close is None
+
+
+def _claim(sentence: Sentence, start, end, mode, claimant) -> FoundClaim | None:
+    text = sentence.text
+    while start < end and text[start] in TRIM:
+        start += 1
+    while end > start and text[end - 1] in TRIM:
+        end -= 1
+    if len(tokenize(text[start:end])) < 2:
+        return None
+    return FoundClaim(sentence.index, start, end, text[start:end], mode, claimant)
+
+
+def _content_after(sentence: Sentence, token: int, mode=ClaimMode.REPORTED_SPEECH, claimant=None):
+    """The claim from the end of token `token` to the end of the sentence."""
+    return _claim(sentence, sentence.tokens[token].end, len(sentence.text), mode, claimant)
+
+
+def _speaker_before(ctx: ArticleContext, sentence: Sentence, marker: int, ends, speakers) -> int | None:
+    tokens, lexicon = sentence.tokens, ctx.lexicon
+    mention = _mention_before(sentence, marker, ends)
+    if mention is not None:
+        return mention
+    body = _organisation_by_head(sentence, marker, speakers, ctx)
+    if body is not None:
+        return body
+    keys = [t.key for t in tokens[: marker + 1]]
+    for pronoun in lexicon.pronoun_speakers:
+        if tuple(keys[-len(pronoun):]) == pronoun or tuple(keys[-len(pronoun) - 1 : -1]) == pronoun:
+            return speakers.last
+    if marker > 0 and tokens[marker - 1].key in lexicon.document_words:
+        # "آئی ایس پی آر کے بیان کے مطابق": the statement's author, else the last issuer;
+        # but "ایک رپورٹ کے مطابق" cites some unnamed report.
+        if marker > 1 and tokens[marker - 2].key in lexicon.indefinites:
+            return None
+        author = _mention_before(sentence, marker - 2, ends)
+        return author if author is not None else speakers.issuer
+    return None
+
+
+def _organisation_by_head(sentence: Sentence, position: int, speakers: _Speakers, ctx: ArticleContext):
+    """A body's head word used alone ("आयोग के मुताबिक", "the commission said") refers to the
+    last organisation the article named with that head, up to this sentence."""
+    if position == 0:
+        return None
+    head = sentence.tokens[position - 1].key
+    if (head,) not in ctx.lexicon.organisation_heads_first and (head,) not in ctx.lexicon.organisation_heads_last:
+        return None
+    sentences, ids = speakers.by_head.get(head, ([], []))
+    named = bisect_right(sentences, sentence.index)
+    return ids[named - 1] if named else None
+
+
+def _statement_issuer(ctx: ArticleContext, sentence: Sentence) -> int | None:
+    """An entity named before a word for "statement" in this sentence issued it."""
+    for position, token in enumerate(sentence.tokens):
+        if token.key in ctx.lexicon.document_words:
+            before = ctx.mentions.within(sentence.index, 0, position)
+            if before:
+                return before[-1]
+    return None
+
+
+def _attributed_claims(ctx: ArticleContext, sentence: Sentence, ends, speakers) -> list:
+    tokens, lexicon = sentence.tokens, ctx.lexicon
+    keys = [t.key for t in tokens]
+    for first, end, _ in find_phrases(tokens, lexicon.document_speech):
+        return [_content_after(sentence, end - 1, claimant=speakers.issuer)]
+    # The cue listed first in the lexicon wins, at its first occurrence with a speaker.
+    for _, first, end, cue in sorted((order, first, end, cue) for first, end, (order, cue)
+                                     in find_phrases(tokens, ctx.rules.speech_cues)):
+        if lexicon.speaker_before_verb:
+            return [_subject_speech(ctx, sentence, first, end, speakers)]
+        marker = next((p for p in range(first - 1, -1, -1) if keys[p] in cue.speaker_markers), None)
+        if marker is not None:
+            return [_content_after(sentence, end - 1, claimant=_speaker_before(ctx, sentence, marker, ends, speakers))]
+    for position, token in enumerate(tokens):
+        # "X نے [any verb] کہ CONTENT": a subject marker, then the complementiser.
+        if token.key in lexicon.complementisers:
+            marker = next((p for p in range(position - 1, -1, -1) if keys[p] in lexicon.subject_markers), None)
+            if marker is not None:
+                speaker = _speaker_before(ctx, sentence, marker, ends, speakers)
+                return [_content_after(sentence, position, claimant=speaker)]
+            break
+    for first, end, _ in find_phrases(tokens, lexicon.according_to):
+        if lexicon.according_to_before_source:  # "According to (the) X, CONTENT"
+            after = ctx.mentions.within(sentence.index, end)
+            comma = sentence.text.find(",", tokens[end - 1].end)
+            speaker = after[0] if after and (comma < 0 or ctx.mentions[after[0]].end <= comma) else None
+            content_start = comma + 1 if comma > 0 else tokens[end - 1].end
+            return [_claim(sentence, content_start, len(sentence.text), ClaimMode.REPORTED_SPEECH, speaker)]
+        return [_content_after(sentence, end - 1, claimant=_speaker_before(ctx, sentence, first, ends, speakers))]
+    return []
+
+
+def _subject_speech(ctx: ArticleContext, sentence: Sentence, first: int, end: int, speakers) -> FoundClaim | None:
+    """"X said (that) CONTENT", "CONTENT, X said." and '"QUOTE," X told reporters'.
+    The speaker is the subject: the nearest person named before the verb, or a pronoun."""
+    tokens, text, lexicon = sentence.tokens, sentence.text, ctx.lexicon
+    before = [m for m in ctx.mentions.within(sentence.index, 0, first) if ctx.mentions[m].entity_type == "person"]
+    pronoun = first > 0 and tokens[first - 1].key in {k[0] for k in lexicon.pronoun_speakers}
+    if pronoun:
+        speaker = speakers.last
+    else:
+        speaker = before[-1] if before else _organisation_by_head(sentence, first, speakers, ctx)
+    if speaker is not None and not pronoun and ctx.mentions[speaker].sentence == sentence.index:
+        subject_start = ctx.mentions[speaker].start
+    else:
+        subject_start = tokens[first - 1].start if first else 0
+    quotes = [span for span in quoted_spans(text)[0] if span[1] <= subject_start]
+    if quotes:
+        return _claim(sentence, *quotes[-1], ClaimMode.DIRECT_QUOTE, speaker)
+    if len(tokens) - end <= 1 and "," in text[:subject_start]:
+        return _claim(sentence, 0, text.rindex(",", 0, subject_start), ClaimMode.REPORTED_SPEECH, speaker)
+    complementisers = lexicon.complementisers
+    if tokens[first].key in lexicon.addressee_cues:  # "told reporters (that) ...": skip the hearer
+        that = next((n for n in range(end, len(tokens)) if tokens[n].key in complementisers), None)
+        return _content_after(sentence, that, claimant=speaker) if that else None
+    content_from = end if end < len(tokens) and tokens[end].key in complementisers else end - 1
+    return _content_after(sentence, content_from, claimant=speaker)
+
+
+def _with_quotes(ctx: ArticleContext, sentence: Sentence, claims, last_speaker):
+    """Quoted words are direct quotes: they narrow an attributed claim, or stand alone and
+    belong to the last speaker. Also says whether a quotation is left open at the end."""
+    claims = [c for c in claims if c]
+    spans, unclosed_at = quoted_spans(sentence.text)
+    if unclosed_at is not None:
+        spans.append((unclosed_at, len(sentence.text)))
+    for start, end in spans:
+        quote = _claim(sentence, start, end, ClaimMode.DIRECT_QUOTE, last_speaker)
+        if quote is None or len(tokenize(quote.text)) < MIN_QUOTE_WORDS or _only_names(ctx, sentence, quote):
+            continue
+        inside = next((c for c in claims if c.start <= quote.start and quote.end <= c.end), None)
+        if inside:
+            quote.claimant = inside.claimant
+            claims.remove(inside)
+        claims.append(quote)
+    return claims, unclosed_at is not None
+
+
+def quoted_spans(sentence: str):
+    """(start, end) of each text between matching quotation marks, and where a quotation
+    that does not close in this sentence opens (None when all close)."""
+    spans, position = [], 0
+    while position < len(sentence):
+        closing = OPENING_QUOTES.get(sentence[position])
+        if closing:
+            close = sentence.find(closing, position + 1)
+            if close < 0:
+                following = sentence[position + 1 :]
+                spanning = sentence[position] in SPANNING_QUOTES and len(tokenize(following)) >= MIN_QUOTE_WORDS
+                return spans, position if spanning else None
+            spans.append((position, close + 1))
+            position = close
+        position += 1
+    return spans, None

@@ -1,0 +1,245 @@
+"""Name parts: how given names, family names and particles are written in each script, and
+what that says about whether two names denote one person.
+
+Data in `lexicons/names/*.yaml`, one entry per name part: its standard Latin spelling, Latin
+variants, Urdu and Devanagari spellings, and a role. A spelling found in a given-name and a
+family-name entry of the same Latin spelling is a part of either role ("Asif": Asif Ali
+Zardari, Khawaja Asif).
+
+Two names denote one person when their first parts agree and every part of the shorter one
+appears, in order, in the longer one ("مریم نواز" = "Maryam Nawaz Sharif"); a shared family
+name alone never does ("Shehbaz Sharif" is not "Nawaz Sharif"). Parts the lexicon knows are
+equal when they are one entry (Shahbaz = شہباز = शहबाज़); other parts fall back to consonant
+skeletons, strictly for short ones.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+import yaml
+from rapidfuzz import fuzz
+
+from factbook.entities.names import display_name as romanise
+from factbook.entities.names import normalise, script_code, skeleton
+
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml reads the files ten times faster
+NAMES_DIR = Path(__file__).parent / "lexicons" / "names"
+ROLES = ("given", "family", "either", "particle")
+SPELLING_FIELDS = ("variants", "ur", "hi")
+MIN_JOINED_PART = 3  # letters: a joined name ("شہبازشریف") splits only into parts this long
+MAX_JOINED_LENGTH = 30
+EXACT_SKELETON_LENGTH = 4  # skeletons this short must agree letter for letter ("Asim" is not "Aslam")
+MIN_SKELETON_SIMILARITY = 80
+
+
+@dataclass(frozen=True)
+class NamePart:
+    latin: str
+    role: str
+
+    @property
+    def is_particle(self) -> bool:
+        return self.role == "particle"
+
+
+@dataclass(frozen=True)
+class WrittenPart:
+    """One part of a name as an article wrote it, with the lexicon's entry when it has one."""
+
+    text: str
+    known: NamePart | None
+    skeletons: frozenset[str]  # of the written form, and of the standard Latin spelling if known
+
+    @property
+    def is_particle(self) -> bool:
+        return bool(self.known and self.known.is_particle)
+
+
+def spelling_key(word: str) -> str:
+    return normalise(word).casefold()
+
+
+class NamePartLexicon:
+    def __init__(self, parts: dict[str, NamePart]):
+        self._parts = parts
+
+    @classmethod
+    def from_entries(cls, entries) -> "NamePartLexicon":
+        parts: dict[str, NamePart] = {}
+        for entry in entries:
+            part = NamePart(entry["latin"], entry["role"])
+            for spelling in [entry["latin"], *(s for f in SPELLING_FIELDS for s in entry.get(f) or [])]:
+                key = spelling_key(spelling)
+                known = parts.get(key)
+                if known and known.latin == part.latin and known.role != part.role and not part.is_particle:
+                    part_here = NamePart(part.latin, "either")
+                elif known:
+                    continue  # the first entry of a spelling wins; the schema test keeps them rare
+                else:
+                    part_here = part
+                parts[key] = part_here
+        return cls(parts)
+
+    def lookup(self, word: str) -> NamePart | None:
+        return self._parts.get(spelling_key(word))
+
+    def __contains__(self, word) -> bool:
+        return spelling_key(word) in self._parts
+
+    def __len__(self) -> int:
+        return len(self._parts)
+
+    def split_joined(self, word: str) -> list[str] | None:
+        """A word that is several known name parts written without spaces, split into them
+        ("شہبازشریف" → "شہباز", "شریف"); None when it is not."""
+        if word in self:
+            return [word]
+        if len(word) > MAX_JOINED_LENGTH:
+            return None
+        for cut in range(MIN_JOINED_PART, len(word) - MIN_JOINED_PART + 1):
+            head, rest = word[:cut], word[cut:]
+            if head in self:
+                tail = self.split_joined(rest)
+                if tail:
+                    return [head, *tail]
+        return None
+
+
+def read_entries(path: Path) -> list[dict]:
+    entries = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or []
+    if not isinstance(entries, list) or not all(isinstance(e, dict) and "latin" in e for e in entries):
+        raise ValueError(f"{path}: expected a list of entries, each with 'latin'")
+    return entries
+
+
+@cache
+def load_name_parts() -> NamePartLexicon:
+    return NamePartLexicon.from_entries(
+        entry for path in sorted(NAMES_DIR.glob("*.yaml")) for entry in read_entries(path)
+    )
+
+
+_WORD_SEPARATORS = re.compile(r"[\s\-‐.]+")  # "A.R. Rahman", "Bhutto-Zardari"
+
+
+def _skeletons(*spellings) -> frozenset[str]:
+    return frozenset(filter(None, ("".join(skeleton(s)) for s in spellings)))
+
+
+@lru_cache(maxsize=50000)
+def name_parts(name: str, lexicon: NamePartLexicon | None = None) -> tuple[WrittenPart, ...]:
+    """The parts of a name; a word that is several known parts written together is split.
+    Initials and other parts with no consonant skeleton are left out."""
+    lexicon = lexicon or load_name_parts()
+    parts = []
+    for word in _spaced_parts(list(filter(None, _WORD_SEPARATORS.split(normalise(name)))), lexicon):
+        for piece in lexicon.split_joined(word) or [word]:
+            known = lexicon.lookup(piece)
+            skeletons = _skeletons(piece, known.latin) if known else _skeletons(piece)
+            if skeletons:
+                parts.append(WrittenPart(piece, known, skeletons))
+    return tuple(parts)
+
+
+def _spaced_parts(words, lexicon):
+    """Words with two words that the lexicon knows as one part ("عطاء اللہ") joined."""
+    position = 0
+    while position < len(words):
+        pair = " ".join(words[position:position + 2])
+        if position + 1 < len(words) and pair in lexicon:
+            yield pair
+            position += 2
+        else:
+            yield words[position]
+            position += 1
+
+
+def _skeletons_match(a: str, b: str) -> bool:
+    if min(len(a), len(b)) <= EXACT_SKELETON_LENGTH:
+        return a == b
+    return fuzz.ratio(a, b) >= MIN_SKELETON_SIMILARITY
+
+
+def same_part(a: WrittenPart, b: WrittenPart) -> bool:
+    if a.known and b.known:
+        return a.known.latin == b.known.latin
+    return any(_skeletons_match(x, y) for x in a.skeletons for y in b.skeletons)
+
+
+def _distinguishing(parts):
+    """The parts that tell people apart: particles ("Muhammad", "Syed") are left out while two
+    parts remain ("Muhammad Nawaz Sharif" → Nawaz Sharif, but "Fawad Chaudhry" stays whole)."""
+    core = [p for p in parts if not p.is_particle]
+    return core if len(core) >= 2 else list(parts)
+
+
+def _spelled(parts):
+    return ["".join(skeleton(p.text)) for p in parts]
+
+
+def _in_order(short, long_) -> bool:
+    """The first parts agree and the other parts of `short` appear in `long_` in order."""
+    if not same_part(short[0], long_[0]):
+        return False
+    remaining = iter(long_[1:])
+    return all(any(same_part(part, other) for other in remaining) for part in short[1:])
+
+
+def same_person(a: str, b: str, lexicon: NamePartLexicon | None = None) -> bool:
+    """Whether two names, in any script, can denote the same person (see the module's text)."""
+    parts_a, parts_b = name_parts(a, lexicon), name_parts(b, lexicon)
+    if not parts_a or not parts_b:
+        return False
+    if len(parts_a) != len(parts_b) and "".join(_spelled(parts_a)) == "".join(_spelled(parts_b)):
+        return True  # spaced differently, letter for letter the same: "Ata Ullah" = "Ataullah"
+    (short, short_all), (long_, long_all) = sorted(
+        [(_distinguishing(parts_a), parts_a), (_distinguishing(parts_b), parts_b)], key=lambda d: len(d[0]))
+    if len(short) == 1:
+        return len(long_) == 1 and same_part(short[0], long_[0])
+    if _in_order(short, long_):
+        return True
+    return _particles_anywhere(parts_a, parts_b) or _particles_anywhere(parts_b, parts_a)
+
+
+def _particles_anywhere(short_all, long_all) -> bool:
+    """A name whose particles count ("Fawad Chaudhry") is the longer name with the same
+    particles anywhere: "Chaudhry Fawad Hussain"."""
+    short = _distinguishing(short_all)
+    core = [p for p in short if not p.is_particle]
+    long_core = [p for p in long_all if not p.is_particle]
+    long_particles = [p for p in long_all if p.is_particle]
+    return (0 < len(core) < len(short) and bool(long_core) and _in_order(core, long_core)
+            and all(any(same_part(p, q) for q in long_particles) for p in short if p.is_particle))
+
+
+def shares_part(single: str, name: str, lexicon: NamePartLexicon | None = None) -> bool:
+    """Whether a one-word name ("Sharif") is one of the distinguishing parts of `name`."""
+    parts = name_parts(single, lexicon)
+    return len(parts) == 1 and any(same_part(parts[0], p) for p in _distinguishing(name_parts(name, lexicon)))
+
+
+@dataclass(frozen=True)
+class DisplayName:
+    name: str
+    is_automatic: bool  # some part is a machine romanisation, not a spelling newspapers print
+
+
+def person_display_name(names, lexicon: NamePartLexicon | None = None) -> DisplayName:
+    """The name a newspaper would print: a Latin spelling an article used, else each part's
+    standard Latin spelling from the lexicon; parts the lexicon lacks are romanised
+    automatically. The fullest name is used, and one whose parts are all known first."""
+    latin = [n for n in names if script_code(n) == "Latn"]
+    if latin:
+        return DisplayName(romanise(max(latin, key=len)), is_automatic=False)
+
+    def rank(name):
+        parts = name_parts(name, lexicon)
+        return all(p.known for p in parts), len(parts), len(name)
+
+    parts = name_parts(max(names, key=rank), lexicon)
+    return DisplayName(
+        " ".join(p.known.latin if p.known else romanise(p.text) for p in parts),
+        is_automatic=not all(p.known for p in parts),
+    )

@@ -1,0 +1,456 @@
+"""Stages that find mentions of persons and organisations, one sentence at a time.
+
+Each stage adds what it finds to the article's mention table and returns the new ids. The
+table keeps each word in one mention, so the order of the stages is an order of certainty:
+a name spelled out before its acronym first, known names next, then names after a title.
+"""
+
+from collections import Counter
+
+from factbook.entities.names import normalise
+
+from factbook.kinds import SentenceKind
+
+from .context import ArticleContext, Sentence
+from .tokens import PhraseIndex, Token, find_phrases, phrase_key
+
+MAX_NAME_WORDS = 4
+MAX_ORGANISATION_WORDS = 8
+
+
+def add_organisation(ctx: ArticleContext, sentence: Sentence, first: int, end: int, kind: str, **fields) -> int | None:
+    """An organisation mention, linked to the gazetteer entry its words name, if any."""
+    known = ctx.rules.known_organisation(tuple(t.key for t in sentence.tokens[first:end]))
+    if known:
+        fields.update(organisation_kind=known.kind, known_name=known.name)
+    else:
+        fields.update(organisation_kind=kind or "other")
+    return ctx.mentions.add(sentence, first, end, entity_type="organisation", **fields)
+
+
+def joined(sentence: Sentence, previous: Token, token: Token) -> bool:
+    """Two words belong to one name only when nothing but space (or an initial's dot) separates them."""
+    gap = sentence.text[previous.end : token.start].strip()
+    initials = len(previous.text) <= 2 or all(len(letter) == 1 for letter in previous.text.split("."))
+    return gap in ("", "-", "'", "’") or (gap == "." and initials)  # "A.R. Rahman"
+
+
+def head_kind(ctx: ArticleContext, tokens) -> str:
+    """The kind of organisation the first head word among `tokens` makes it."""
+    keys = [t.key for t in tokens]
+    for heads in (ctx.lexicon.organisation_heads_first, ctx.lexicon.organisation_heads_last):
+        for head, kind in heads.items():
+            if any(tuple(keys[i : i + len(head)]) == head for i in range(len(keys))):
+                return kind
+    return ""
+
+
+def _name_word(ctx: ArticleContext, token: Token) -> bool:
+    """A word that may continue a name in an organisation's: capitalised, or a link ("of")."""
+    return token.text[0].isupper() or token.key in ctx.lexicon.name_links
+
+
+def _person_name_ends(ctx: ArticleContext, tokens, position: int) -> bool:
+    """Whether a name of known parts ends at tokens[position] ("شاہد آفریدی"), or the word is
+    several parts written together; one known part alone may be an ordinary word ("بین")."""
+    kind = _name_word_kind(ctx, tokens[position])
+    return kind == "joined" or kind == "part" and position > 0 and _name_word_kind(ctx, tokens[position - 1]) in KNOWN_KINDS
+
+
+def organisation_start(ctx: ArticleContext, sentence: Sentence, end: int, longest: int) -> int:
+    """Where an organisation name ending before token `end` starts: joined words that are not
+    stopwords (a demonym may be part of it: "भारतीय जनता पार्टी"); where names are capitalised,
+    capitalised words and the links between them ("Ministry of Natural Resources")."""
+    tokens, lexicon = sentence.tokens, ctx.lexicon
+    first = end
+    while first > 0 and end - first < longest:
+        token = tokens[first - 1]
+        if first < end and not joined(sentence, token, tokens[first]):
+            break
+        if lexicon.capitalised_names:
+            if not _name_word(ctx, token):
+                break
+        elif not token.text[0].isalpha() or (token.key in lexicon.stopwords and token.key not in ctx.rules.demonyms):
+            break
+        elif _person_name_ends(ctx, tokens, first - 1):
+            break  # a person's name before the body: "شاہد آفریدی عبوری سلیکشن کمیٹی"
+        first -= 1
+    while first < end and tokens[first].key in lexicon.name_links:
+        first += 1
+    return first
+
+
+def _acronym_word(ctx: ArticleContext, word: str) -> bool:
+    """A word that can be (part of) an acronym: all capitals where the script has them
+    ("SCO"); elsewhere the letters spelled out ("ایس سی او", "आईएसपीआर")."""
+    return word.isupper() if _cased(word) else _initial(ctx, word)
+
+
+def find_bracketed_acronyms(ctx: ArticleContext, sentence: Sentence) -> list[int]:
+    """ "شنگھائی تعاون تنظیم (ایس سی او)": the words before the bracket name what it abbreviates."""
+    tokens, text, found = sentence.tokens, sentence.text, []
+    for position, token in enumerate(tokens):
+        if position == 0 or "(" not in text[tokens[position - 1].end : token.start]:
+            continue
+        close = text.find(")", token.start)
+        if close < 0 or close - token.start > 40:
+            continue
+        acronym_end = position
+        while acronym_end < len(tokens) and tokens[acronym_end].end <= close:
+            acronym_end += 1
+        if not all(_acronym_word(ctx, t.text) for t in tokens[position:acronym_end]):
+            continue  # "(19′)", "(Raghuram Rajan)", "(سپورٹس رپورٹر)": a number, the name again, a credit
+        name_first = organisation_start(ctx, sentence, position, MAX_ORGANISATION_WORDS)
+        if name_first == position:
+            continue
+        full_id = add_organisation(ctx, sentence, name_first, position, head_kind(ctx, tokens[name_first:position]))
+        if full_id is None:
+            continue
+        found.append(full_id)
+        full = ctx.mentions[full_id]
+        acronym_id = add_organisation(ctx, sentence, position, acronym_end, full.organisation_kind, same_as=full_id)
+        if acronym_id is None:
+            continue
+        found.append(acronym_id)
+        ctx.abbreviated.add(full_id)
+        acronym = ctx.mentions[acronym_id]
+        if acronym.known_name and not full.known_name:
+            # "پاک فوج کے شعبہ تعلقات عامہ (آئی ایس پی آر)": the name spells out a known acronym.
+            full.known_name, full.organisation_kind = acronym.known_name, acronym.organisation_kind
+    return found
+
+
+def find_known_organisations(ctx: ArticleContext, sentence: Sentence) -> list[int]:
+    """Organisations the gazetteer knows, by any of their aliases."""
+    found = (add_organisation(ctx, sentence, first, end, "")
+             for first, end, _ in find_phrases(sentence.tokens, ctx.rules.organisations))
+    return [m for m in found if m is not None]
+
+
+def _absorb_leading_organisation(ctx: ArticleContext, sentence: Sentence, name_first: int, head_first: int) -> int:
+    """An organisation named at the start of a longer body's name is part of it
+    ("پاکستان کرکٹ بورڈ", "UN Environment Programme"); a person in the way ends the name."""
+    if head_first <= name_first:
+        return name_first
+    in_the_way = sorted(ctx.mentions.overlapping(sentence.index, name_first, head_first))  # the first found first
+    if not in_the_way:
+        return name_first
+    mention_id = in_the_way[0]
+    first, end = ctx.mentions.words_of(mention_id)
+    leads = ctx.mentions[mention_id].entity_type == "organisation" and first == name_first and end < head_first
+    if leads and mention_id not in ctx.abbreviated:
+        ctx.mentions.remove(mention_id)
+        return name_first
+    return end
+
+
+def find_headed_organisations(ctx: ArticleContext, sentence: Sentence) -> list[int]:
+    """Organisation names built on a head word: "وزارت دفاع", "مشترکہ عسکری مشاورتی کمیٹی"."""
+    tokens, lexicon, found = sentence.tokens, ctx.lexicon, []
+    for first, end, kind in find_phrases(tokens, ctx.rules.heads_first):
+        name_end = end
+        if lexicon.capitalised_names:  # "Ministry of Natural Resources and Environment"
+            while name_end < len(tokens) and _name_word(ctx, tokens[name_end]):
+                name_end += 1
+            while name_end > end and tokens[name_end - 1].key in lexicon.name_links:
+                name_end -= 1
+        else:
+            while name_end < len(tokens) and name_end - end < 2 and tokens[name_end].key not in lexicon.stopwords:
+                name_end += 1
+        if name_end > end:
+            found.append(add_organisation(ctx, sentence, first, name_end, kind))
+    for first, end, kind in find_phrases(tokens, ctx.rules.heads_last):
+        name_first = organisation_start(ctx, sentence, first, lexicon.longest_name_before_head)
+        name_first = _absorb_leading_organisation(ctx, sentence, name_first, first)
+        if name_first < first:
+            found.append(add_organisation(ctx, sentence, name_first, end, kind))
+    return [m for m in found if m is not None]
+
+
+def name_after(ctx: ArticleContext, sentence: Sentence, first: int) -> int:
+    """End index of the name that starts at token `first`: words up to a stopword or punctuation."""
+    tokens, lexicon = sentence.tokens, ctx.lexicon
+    end = first
+    while end < len(tokens) and end - first < MAX_NAME_WORDS:
+        token = tokens[end]
+        if token.key in ctx.rules.not_names:  # stopwords, titles, verbs, places: "وزیراعلیٰ پنجاب منتخب"
+            break
+        if not token.text[0].isalpha() or (phrase_key(token.text) in ctx.rules.organisations):
+            break
+        if lexicon.capitalised_names and not token.text[0].isupper():
+            break
+        if end > first and not joined(sentence, tokens[end - 1], token):
+            break
+        end += 1
+    return end
+
+
+def _uncertain_name(ctx: ArticleContext, sentence: Sentence, first: int, end: int) -> bool:
+    """One unknown word after a title, where the script has no capitals, is a name only before
+    a case marker or a person's marker ("وزیر خارجہ لاوروف نے"), not "पूर्व प्रमोटर्स और"."""
+    token = sentence.tokens[first]
+    if end - first > 1 or _cased(token.text) or _name_word_kind(ctx, token) != "other":
+        return False
+    following = sentence.tokens[end].key if end < len(sentence.tokens) else None
+    return following not in ctx.lexicon.case_markers and following not in ctx.rules.name_followers
+
+
+def find_titled_persons(ctx: ArticleContext, sentence: Sentence) -> list[int]:
+    """A name after a title ("وزیر خارجہ سرگئی لاوروف"), or a title standing alone for a person
+    ("آرمی چیف نے"): a role reference, which `link_role_references` ties to its holder."""
+    tokens, lexicon, found = sentence.tokens, ctx.lexicon, []
+    titles = list(find_phrases(tokens, ctx.rules.person_titles))
+    for position, (first, end, title) in enumerate(titles):
+        # Chained titles ("آرمی چیف جنرل") introduce one name: skip to the last of the chain.
+        if position + 1 < len(titles) and titles[position + 1][0] == end:
+            continue
+        chain_start, previous = first, position - 1
+        while previous >= 0 and titles[previous][1] == chain_start:
+            chain_start, previous = titles[previous][0], previous - 1
+        role = sentence.words(chain_start, end)
+        if chain_start and tokens[chain_start - 1].key in ctx.rules.demonyms:
+            chain_start -= 1  # "روسی وزیر خارجہ": the nationality belongs to the reference
+        if chain_start and tokens[chain_start - 1].key in lexicon.reference_determiners:
+            chain_start -= 1  # "the minister"
+        before = tokens[chain_start - 1].key if chain_start else None
+        name_end = name_after(ctx, sentence, end)
+        if name_end > end and not _uncertain_name(ctx, sentence, end, name_end):
+            found.append(ctx.mentions.add(sentence, end, name_end, entity_type="person", role=role))
+        elif name_end > end or before in lexicon.indefinites or title in lexicon.professions:
+            continue  # "کسی روسی وزیر خارجہ", "a minister", "ڈاکٹر نے": nobody in particular
+        elif end == len(tokens) or tokens[end].key in lexicon.case_markers:
+            found.append(ctx.mentions.add(sentence, chain_start, end, entity_type="person", role=role,
+                                          role_reference=True))
+    return [m for m in found if m is not None]
+
+
+def _capitalised_name_word(ctx: ArticleContext, token: Token) -> bool:
+    lexicon = ctx.lexicon
+    return (token.text[0].isupper() and token.text[0].isalpha() and token.key not in lexicon.stopwords
+            and token.key not in lexicon.title_words and (token.key,) not in ctx.rules.organisations)
+
+
+def find_appositive_persons(ctx: ArticleContext, sentence: Sentence) -> list[int]:
+    """Names set off by a comma next to a title: "Daniel Okafor, deputy executive secretary
+    of ..." and "Australia's climate envoy, James Whitfield, said"."""
+    if not ctx.lexicon.appositive_names:
+        return []
+    tokens, title_words, found = sentence.tokens, ctx.lexicon.title_words, []
+    after_comma = 0  # the first token after the comma in hand
+    for comma in (i for i, char in enumerate(sentence.text) if char == ","):
+        while after_comma < len(tokens) and tokens[after_comma].start <= comma:
+            after_comma += 1
+        run_end = after_comma  # tokens before the comma end at or before it
+        if run_end == 0 or after_comma == len(tokens):
+            continue
+        run_start = run_end
+        while (run_start > 0 and run_end - run_start < 3 and _capitalised_name_word(ctx, tokens[run_start - 1])
+               and (run_start == run_end or joined(sentence, tokens[run_start - 1], tokens[run_start]))):
+            run_start -= 1
+        if run_end - run_start >= 2 and any(t.key in title_words for t in tokens[after_comma : after_comma + 6]):
+            found.append(ctx.mentions.add(sentence, run_start, run_end, entity_type="person"))
+        name_end = after_comma
+        while (name_end < len(tokens) and name_end - after_comma < 3 and _capitalised_name_word(ctx, tokens[name_end])
+               and (name_end == after_comma or joined(sentence, tokens[name_end - 1], tokens[name_end]))):
+            name_end += 1
+        if name_end - after_comma >= 2 and any(t.key in title_words for t in tokens[max(0, run_end - 6) : run_end]):
+            found.append(ctx.mentions.add(sentence, after_comma, name_end, entity_type="person"))
+    return [m for m in found if m is not None]
+
+
+def _cased(word: str) -> bool:
+    """Whether the word's script has capital letters (Latin does; Urdu and Devanagari do not)."""
+    return word[0].isupper() or word[0].islower()
+
+
+def _initial(ctx: ArticleContext, word: str) -> bool:
+    """An initial of a name: capital letters in Latin ("A.R." Rahman, "S" Somanath), letter
+    names elsewhere ("आर.के." सिंह, "ایس" ایم)."""
+    if _cased(word):
+        return word.isupper() and all(len(letter) == 1 for letter in word.split("."))
+    return _spelled_letters(normalise(word).lower().replace(".", ""), ctx.lexicon.letter_names)
+
+
+def _spelled_letters(word: str, letter_names: frozenset[str]) -> bool:
+    """Whether the word is letter names written together ("एसके" = एस + के)."""
+    if not word:
+        return False
+    ends = {0}  # where a segmentation into letter names can have got to
+    for end in range(1, len(word) + 1):
+        if any(start in ends and word[start:end] in letter_names for start in range(max(0, end - 6), end)):
+            ends.add(end)
+    return len(word) in ends
+
+
+def _name_word_kind(ctx: ArticleContext, token: Token) -> str:
+    """What a word says about being part of a person's name: "no" (certainly not), "part" (a
+    given or family name the name-part lexicon knows), "joined" (several written as one:
+    "شہبازشریف"), "particle" (Muhammad, Syed, bin), "initial", or "other" (unknown). Where the
+    script has capitals, a name's words have them."""
+    if not token.text[0].isalpha() or any(c.isdigit() for c in token.text) or token.key in ctx.rules.not_names:
+        return "no"  # digits ("T20"), function words, titles, places
+    part = ctx.rules.name_parts.lookup(token.text)
+    if _cased(token.text) and not token.text[0].isupper() and not (part and part.is_particle and len(token.text) > 1):
+        return "no"  # lower case, but for particles ("bin", "ul"); "s" of "’s" is none
+    if part:
+        return "particle" if part.is_particle else "part"
+    if _initial(ctx, token.text):
+        return "initial"
+    return "joined" if len(ctx.rules.name_parts.split_joined(token.text) or ()) >= 2 else "other"
+
+
+KNOWN_KINDS = ("part", "particle", "initial", "joined")
+
+
+def _listed(ctx: ArticleContext, sentence: Sentence, first: int, end: int, kinds: list[str]) -> bool:
+    """Whether tokens first..end-1 stand in a list beside another name ("کرن تعبیر اور اشنا
+    شاہ", "Deka and Priya Saikia"): a comma or a conjunction, then a known name part, or a
+    person or known name part before them."""
+    tokens, conjunctions = sentence.tokens, ctx.lexicon.conjunctions
+
+    def separated(before: int, after: int) -> int | None:
+        """The token after the separator that follows token `before`, if there is one."""
+        if "," in sentence.text[tokens[before].end : tokens[after].start] or \
+                "،" in sentence.text[tokens[before].end : tokens[after].start]:
+            return after
+        return after + 1 if tokens[after].key in conjunctions and after + 1 < len(tokens) else None
+
+    def name_word(n: int) -> bool:
+        owner = ctx.mentions.owner(sentence.index, n)
+        return kinds[n] in KNOWN_KINDS or owner is not None and ctx.mentions[owner].entity_type == "person"
+
+    if end < len(tokens):
+        following = separated(end - 1, end)
+        if following is not None and following < len(tokens) and kinds[following] in KNOWN_KINDS:
+            return True
+    if first > 0:
+        separator = first - 1 if tokens[first - 1].key in conjunctions else None
+        before = separator - 1 if separator else first - 1
+        if before >= 0 and (separator or "," in sentence.text[tokens[before].end : tokens[first].start]
+                            or "،" in sentence.text[tokens[before].end : tokens[first].start]):
+            return name_word(before)
+    return False
+
+
+def _person_evidence(ctx: ArticleContext, sentence: Sentence, first: int, kinds: list[str], all_kinds) -> bool:
+    """Whether words `kinds` from token `first` on are a person's name, from their evidence:
+    known name parts, initials, capitals, the words right after them ("ارشد ندیم نے",
+    "Babar said") and other names beside them in a list. Unknown words are family names
+    only beside the evidence of known ones."""
+    end = first + len(kinds)
+    follower = sentence.tokens[end].key if end < len(sentence.tokens) else None
+    followed = follower in ctx.rules.name_followers or _listed(ctx, sentence, first, end, all_kinds)
+    if kinds == ["joined"]:  # "عبدالرزاق", "شہبازشریف"
+        return True
+    if len(kinds) == 1:  # one word is a name only with an honorific ("ارشد صاحب", "अरशद जी")
+        return kinds == ["part"] and follower in ctx.lexicon.honorifics_after
+    if kinds[-1] in ("particle", "initial"):
+        return False  # a name ends with a given or family name
+    known = sum(kind in KNOWN_KINDS for kind in kinds)
+    if _cased(sentence.tokens[first].text):
+        # Capitals are evidence of their own, but every sentence and headline starts with one.
+        inside = first > 0 and sentence.kind == SentenceKind.BODY
+        return known >= 1 or inside and followed
+    if known == 0 or kinds.count("other") > 1:
+        return False
+    if kinds[0] == "other":  # "हबीबुर रहमान ने", but not "اداکارہ ماہرہ خان"
+        return len(kinds) == 2 and follower in ctx.rules.name_followers
+    return kinds[-1] != "other" or followed  # "ارشد ندیم نے", not "احمد علی اکبر نبھا"
+
+
+def find_untitled_persons(ctx: ArticleContext, sentence: Sentence) -> list[int]:
+    """Names without a title: runs of joined words that may be name words ("ارشد ندیم نے",
+    "Neeraj Chopra won"), the longest span of each run that the evidence supports."""
+    tokens, found = sentence.tokens, []
+    kinds = [_name_word_kind(ctx, t) for t in tokens]
+    for place_first, place_end, _ in find_phrases(tokens, ctx.rules.places):  # "اسلام آباد" is no "Islam"
+        kinds[place_first:place_end] = ["no"] * (place_end - place_first)
+    first = 0
+    while first < len(tokens):
+        if kinds[first] == "no" or ctx.mentions.owner(sentence.index, first) is not None:
+            first += 1
+            continue
+        end = first + 1
+        while (end < len(tokens) and end - first < MAX_NAME_WORDS and kinds[end] != "no"
+               and ctx.mentions.owner(sentence.index, end) is None and joined(sentence, tokens[end - 1], tokens[end])
+               and _cased(tokens[end].text) == _cased(tokens[first].text)):
+            end += 1
+        span_end = next((e for e in range(end, first, -1) if _person_evidence(ctx, sentence, first, kinds[first:e], kinds)), None)
+        if span_end is None:
+            first += 1
+            continue
+        found.append(ctx.mentions.add(sentence, first, span_end, entity_type="person"))
+        first = span_end
+    return [m for m in found if m is not None]
+
+
+def known_names_index(names) -> PhraseIndex:
+    """Person names of two words or more, keyed by their words: the database's known names,
+    built once per run."""
+    index = PhraseIndex()
+    add_known_names(index, names)
+    return index
+
+
+def add_known_names(index: PhraseIndex, names):
+    for key in map(phrase_key, names):
+        if len(key) >= 2:
+            index.add(key, "person")
+
+
+def _inside_longer_name(ctx: ArticleContext, sentence: Sentence, position: int) -> bool:
+    """Whether the word at `position` has a word joined to it on either side that may be part
+    of a name: "Shah" of another "Khushdil Shah", "خان" of "کبریٰ خان"."""
+    tokens = sentence.tokens
+    return any(0 <= n < len(tokens) and _name_word_kind(ctx, tokens[n]) != "no"
+               and joined(sentence, tokens[min(n, position)], tokens[max(n, position)])
+               for n in (position - 1, position + 1))
+
+
+def find_repeated_names(ctx: ArticleContext, sentences: list[Sentence]) -> list[int]:
+    """Names the article (or the database) already knows, found again without a title; also
+    a bare surname ("Dar said") when only one person in the article carries it, and
+    organisations and acronyms the article named before ("پی سی بی")."""
+    mentions = [ctx.mentions[m] for m in ctx.mentions]
+    person_keys = {phrase_key(m.text) for m in mentions if m.entity_type == "person" and not m.role_reference}
+    article_names = {key: "person" for key in person_keys if len(key) >= 2}
+    surnames = Counter(key[-1] for key in person_keys if len(key) >= 2)
+    article_names.update({(s,): "person" for s, count in surnames.items()
+                          if count == 1 and len(s) > 2 and s not in ctx.lexicon.stopwords})
+    article_names.update({phrase_key(m.text): m for m in mentions
+                          if m.entity_type == "organisation" and not m.known_name and phrase_key(m.text)})
+    article_index, found = PhraseIndex(article_names), []
+    for sentence in sentences:
+        for first, end, named in find_phrases(sentence.tokens, article_index, ctx.known_names):
+            if not all(joined(sentence, a, b) for a, b in zip(sentence.tokens[first:end - 1], sentence.tokens[first + 1:end])):
+                continue  # a name never runs across punctuation: "Asif Ali, Haider"
+            if end - first == 1 and _inside_longer_name(ctx, sentence, first):
+                continue  # a surname of someone else
+            if named == "person":
+                found.append(ctx.mentions.add(sentence, first, end, entity_type="person"))
+            else:
+                found.append(add_organisation(ctx, sentence, first, end, named.organisation_kind))
+    return [m for m in found if m is not None]
+
+
+def _compact(role: str) -> str:
+    """A role without spaces or capitals: "रक्षा मंत्री" and "रक्षामंत्री" are one role."""
+    return normalise(role).lower().replace(" ", "")
+
+
+def link_role_references(ctx: ArticleContext):
+    """A role used alone names the person the article introduced with that role: the nearest
+    before it, else the first after it (a headline may come before the name)."""
+    ids = ctx.mentions.in_text_order()
+    ordered = [ctx.mentions[m] for m in ids]
+    named_by_role: dict[str, list[tuple[int, int]]] = {}  # compact role -> (rank, id) in text order
+    for rank, (mention_id, mention) in enumerate(zip(ids, ordered)):
+        if mention.entity_type == "person" and not mention.role_reference and mention.role:
+            named_by_role.setdefault(_compact(mention.role), []).append((rank, mention_id))
+    for rank, mention in enumerate(ordered):
+        if not mention.role_reference:
+            continue
+        role = _compact(mention.role)
+        holders = sorted(h for named_role, named in named_by_role.items() if role in named_role for h in named)
+        before = [mention_id for holder_rank, mention_id in holders if holder_rank < rank]
+        mention.holder = before[-1] if before else (holders[0][1] if holders else None)

@@ -1,0 +1,70 @@
+"""A language's lexicon joined with the gazetteer: the tables every stage matches against,
+built once per language and run, never per article."""
+
+from dataclasses import dataclass
+
+from .gazetteer import Gazetteer, KnownOrganisation
+from .lexicon import Lexicon
+from .nameparts import NamePartLexicon, load_name_parts
+from .tokens import PhraseIndex, phrase_key
+
+BLOCKED = "blocked"  # the event kind of a phrase that holds a trigger but reports no happening
+
+
+@dataclass(frozen=True)
+class Rules:
+    lexicon: Lexicon
+    organisations: PhraseIndex  # alias words -> KnownOrganisation
+    demonyms: frozenset[str]  # "روسی", "भारतीय": adjectives of a known state
+    places: PhraseIndex  # alias words -> the place's name
+    person_titles: PhraseIndex
+    heads_first: PhraseIndex  # organisation head words -> kind
+    heads_last: PhraseIndex
+    speech_cues: PhraseIndex  # cue words -> (its place in the lexicon's list, SpeechCue)
+    event_triggers: PhraseIndex  # phrase words -> event kind, or BLOCKED ("press conference")
+    name_parts: NamePartLexicon  # given and family names, particles, in every script
+    not_names: frozenset[str]  # words that are certainly not part of a person's name
+    name_followers: frozenset[str]  # words after a name that make it a person's ("نے", "said", "جی")
+
+    def known_organisation(self, key: tuple[str, ...]) -> KnownOrganisation | None:
+        return self.organisations.get(key)
+
+
+def _not_names(lexicon: Lexicon, aliases, places, demonyms) -> frozenset[str]:
+    """The lexicon's non-name words, and every word the rules know to be something else:
+    function words, titles, dates, organisation heads, one-word names of places and states."""
+    phrases = [*lexicon.organisation_heads_first, *lexicon.organisation_heads_last, *lexicon.months,
+               *lexicon.weekdays, *lexicon.relative_days, *lexicon.event_triggers, *lexicon.factuality_cues,
+               *(key for key in [*aliases, *places] if len(key) == 1)]
+    return frozenset().union(
+        lexicon.non_name_words, lexicon.stopwords, lexicon.title_words, lexicon.case_markers,
+        lexicon.subject_markers, lexicon.indefinites, lexicon.complementisers, lexicon.document_words,
+        lexicon.government_words, lexicon.demonstratives, demonyms,
+        (key[0] for key in phrases if len(key) == 1),
+    )
+
+
+def rules_for(lexicon: Lexicon, gazetteer: Gazetteer, name_parts: NamePartLexicon | None = None) -> Rules:
+    aliases = {key: org for org in gazetteer.organisations for key in map(phrase_key, org.aliases) if key}
+    aliases.update({  # "روسی حکومت", "भारत सरकार" name the state
+        (*phrase_key(demonym), word): org
+        for org in gazetteer.organisations for demonym in org.demonyms
+        for word in lexicon.government_words
+    })
+    demonyms = frozenset(key[0] for org in gazetteer.organisations for key in map(phrase_key, org.demonyms) if key)
+    places = {key: p.name for p in gazetteer.places for key in map(phrase_key, p.aliases) if key}
+    return Rules(
+        lexicon=lexicon,
+        organisations=PhraseIndex(aliases),
+        demonyms=demonyms,
+        places=PhraseIndex(places),
+        person_titles=PhraseIndex(lexicon.person_titles),
+        heads_first=PhraseIndex(lexicon.organisation_heads_first),
+        heads_last=PhraseIndex(lexicon.organisation_heads_last),
+        speech_cues=PhraseIndex({cue.cue: (order, cue) for order, cue in reversed(list(enumerate(lexicon.speech_cues)))}),
+        # The longer blocker wins over the trigger inside it: "प्रेस वार्ता" is no "वार्ता".
+        event_triggers=PhraseIndex({**dict.fromkeys(lexicon.event_blockers, BLOCKED), **lexicon.event_triggers}),
+        name_parts=load_name_parts() if name_parts is None else name_parts,
+        not_names=_not_names(lexicon, aliases, places, demonyms),
+        name_followers=lexicon.honorifics_after | lexicon.subject_markers | {cue.cue[0] for cue in lexicon.speech_cues},
+    )

@@ -1,0 +1,51 @@
+"""Deciding whether two claims state the same fact: the margin and evidence beside it."""
+
+import datetime as dt
+
+import numpy as np
+
+from factbook.corroboration.scoring import CONTRADICTS, SAME_FACT, ClaimFacts, Weights, decide, evidence, margins
+
+WEIGHTS = Weights(claimant=0.05, event=0.05, names=0.1, numbers=0.1, date=0.02, threshold=1.05, contradiction=0.98)
+MONDAY = dt.date(2025, 3, 3)
+
+
+def test_numbers_agree_across_scripts_and_separators():
+    a, b = ClaimFacts("1,033 people died"), ClaimFacts("۱۰۳۳ افراد ہلاک ہوئے")
+    assert evidence(a, b)["numbers"] == 1
+
+
+def test_numbers_that_differ_disagree():
+    assert evidence(ClaimFacts("288 died"), ClaimFacts("233 died"))["numbers"] == -1
+
+
+def test_a_claim_without_numbers_says_nothing_about_them():
+    assert evidence(ClaimFacts("many died"), ClaimFacts("233 died"))["numbers"] == 0
+
+
+def test_a_shared_claimant_and_event_count_for_the_pair():
+    a = ClaimFacts("x", claimant="person:1", event=7)
+    facts = evidence(a, ClaimFacts("y", claimant="person:1", event=7))
+    assert (facts["claimant"], facts["event"]) == (1, 1)
+
+
+def test_evidence_lifts_a_pair_the_margin_alone_leaves_out():
+    a = ClaimFacts("1,033 died", about=frozenset({"organisation:3"}), published_on=MONDAY)
+    b = ClaimFacts("1033 died", about=frozenset({"organisation:3"}), published_on=MONDAY)
+    assert decide(1.0, ClaimFacts("a"), ClaimFacts("b"), WEIGHTS) is None
+    assert decide(1.0, a, b, WEIGHTS) == SAME_FACT
+
+
+def test_disagreeing_numbers_make_a_close_pair_a_contradiction_not_a_corroboration():
+    assert decide(1.1, ClaimFacts("288 died"), ClaimFacts("50 died"), WEIGHTS) == CONTRADICTS
+
+
+def test_opposite_polarity_is_a_contradiction():
+    assert decide(1.1, ClaimFacts("invited"), ClaimFacts("not invited", negated=True), WEIGHTS) == CONTRADICTS
+
+
+def test_the_margin_divides_by_each_claims_other_neighbours():
+    matrix = np.array([[1, 0], [0.9, 0.436], [0, 1], [0.6, 0.8]], dtype=np.float32)
+    matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)
+    (close, far) = margins(matrix, np.array([1, 2, 3, 4]), [(0, 1), (0, 2)], neighbours=1)
+    assert close > 1 > far

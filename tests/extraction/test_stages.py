@@ -1,0 +1,409 @@
+"""Each extraction stage on its own, over small in-memory lexicons (tests/extraction/stages.py)."""
+
+import ast
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from factbook.extraction import recognise
+from factbook.extraction.claims import find_claims
+from factbook.extraction.events import event_title, find_events, link_claims
+from factbook.extraction.records import FoundClaim
+from factbook.extraction.lexicon import LEXICON_DIR, READERS, Lexicon, LexiconError, read_lexicon
+from factbook.extraction.tokens import PhraseIndex, find_phrases, tokenize
+from factbook.sources.languages import LANGUAGES
+
+from .stages import ENGLISH, MARKED, URDU, context, texts
+
+ENGLISH_WITH_PLACES = {**ENGLISH, "non_name_words": ["court", "high"]}
+
+EXTRACTION_DIR = Path(recognise.__file__).parent
+
+
+# Phrase matching
+
+
+def test_the_longest_phrase_at_a_position_wins_and_matches_never_overlap():
+    index = PhraseIndex(["foreign", "foreign minister", "minister said"])
+    found = [value for _, _, value in find_phrases(tokenize("the Foreign Minister said"), index)]
+    assert found == ["foreign minister"]
+
+
+def test_on_a_tie_between_phrase_sets_the_first_set_wins():
+    first, second = PhraseIndex({"imran khan": "article"}), PhraseIndex({"imran khan": "database"})
+    assert [v for *_, v in find_phrases(tokenize("Imran Khan"), first, second)] == ["article"]
+
+
+# The mention table
+
+
+def test_a_word_belongs_to_one_mention_only():
+    ctx = context("Minister Ali Raza met")
+    sentence = ctx.sentences[0]
+    assert ctx.mentions.add(sentence, 1, 3, entity_type="person") is not None
+    assert ctx.mentions.add(sentence, 2, 4, entity_type="person") is None
+
+
+def test_removing_a_mention_frees_its_words_and_keeps_the_other_ids():
+    ctx = context("Pakistan Cricket Board and Lahore Board")
+    sentence = ctx.sentences[0]
+    first = ctx.mentions.add(sentence, 0, 1, entity_type="organisation")
+    second = ctx.mentions.add(sentence, 4, 5, entity_type="organisation")
+    ctx.mentions.remove(first)
+    assert ctx.mentions[second].text == "Lahore"
+    assert ctx.mentions.add(sentence, 0, 3, entity_type="organisation") is not None
+
+
+# Recognisers
+
+
+def test_a_bracketed_acronym_points_to_the_name_it_abbreviates():
+    ctx = context("They said the Joint Working Group (JWG) met.")
+    full, acronym = recognise.find_bracketed_acronyms(ctx, ctx.sentences[0])
+    assert texts(ctx, [full, acronym]) == ["Joint Working Group", "JWG"]
+    assert ctx.mentions[acronym].same_as == full
+
+
+def test_a_known_organisation_gets_its_gazetteer_name_and_kind():
+    ctx = context("SCO members met.")
+    (found,) = recognise.find_known_organisations(ctx, ctx.sentences[0])
+    assert (ctx.mentions[found].known_name, ctx.mentions[found].organisation_kind) == \
+        ("Shanghai Cooperation Organisation", "international")
+
+
+def test_with_capitalised_names_a_head_first_organisation_takes_its_capitalised_words():
+    ctx = context("The Ministry of Water and Power said so.")
+    recognise.find_headed_organisations(ctx, ctx.sentences[0])
+    assert texts(ctx) == ["Ministry of Water and Power"]
+
+
+def test_without_capitalisation_a_head_first_organisation_takes_two_words():
+    ctx = context("wazarat dafa aur kharja ne kaha", data=MARKED)
+    recognise.find_headed_organisations(ctx, ctx.sentences[0])
+    assert texts(ctx) == ["wazarat dafa"]
+
+
+def test_an_organisation_leading_a_longer_name_becomes_part_of_it():
+    ctx = context("The Pakistan Cricket Board said.")
+    recognise.find_known_organisations(ctx, ctx.sentences[0])
+    recognise.find_headed_organisations(ctx, ctx.sentences[0])
+    assert texts(ctx) == ["Pakistan Cricket Board"]
+
+
+def test_a_name_after_a_title_is_a_person_with_that_role():
+    ctx = context("Foreign Minister Sara Khan met them.")
+    (found,) = recognise.find_titled_persons(ctx, ctx.sentences[0])
+    assert (ctx.mentions[found].text, ctx.mentions[found].role) == ("Sara Khan", "Foreign Minister")
+
+
+def test_with_capitalised_names_a_lower_case_word_ends_the_name():
+    ctx = context("Coach Ali Raza praised his team.")
+    recognise.find_titled_persons(ctx, ctx.sentences[0])
+    assert texts(ctx) == ["Ali Raza"]
+
+
+def test_a_title_alone_before_a_case_marker_is_a_role_reference():
+    ctx = context("the minister said so.")
+    (found,) = recognise.find_titled_persons(ctx, ctx.sentences[0])
+    assert ctx.mentions[found].text == "the minister" and ctx.mentions[found].role_reference
+
+
+def test_an_indefinite_title_is_nobody_in_particular():
+    ctx = context("a minister said so.")
+    assert recognise.find_titled_persons(ctx, ctx.sentences[0]) == []
+
+
+def test_a_profession_alone_stands_for_nobody_in_particular():
+    ctx = context("ڈاکٹر نے کہا", data=URDU)
+    assert recognise.find_titled_persons(ctx, ctx.sentences[0]) == []
+
+
+def test_one_unknown_word_after_a_title_is_a_name_only_before_a_marker():
+    ctx = context("سابق زیدانی نے کہا", "سابق کھلاڑیوں اور", data=URDU)
+    for sentence in ctx.sentences:
+        recognise.find_titled_persons(ctx, sentence)
+    assert texts(ctx) == ["زیدانی"]
+
+
+def test_an_appositive_name_next_to_a_title_is_a_person():
+    ctx = context("Ali Raza, the foreign minister, arrived.")
+    recognise.find_appositive_persons(ctx, ctx.sentences[0])
+    assert texts(ctx) == ["Ali Raza"]
+
+
+def test_appositive_names_are_a_behaviour_of_the_lexicon():
+    ctx = context("Ali Raza, the foreign minister, arrived.", data={**MARKED, "person_titles": ["minister"]})
+    assert recognise.find_appositive_persons(ctx, ctx.sentences[0]) == []
+
+
+def test_a_name_the_database_knows_is_found_without_a_title():
+    ctx = context("Imran Khan spoke.", known=["Imran Khan"])
+    recognise.find_repeated_names(ctx, ctx.sentences)
+    assert texts(ctx) == ["Imran Khan"]
+
+
+def test_a_surname_alone_names_the_one_person_of_the_article_who_carries_it():
+    ctx = context("Minister Sara Khan arrived.", "Khan said that it rained.")
+    recognise.find_titled_persons(ctx, ctx.sentences[0])
+    recognise.find_repeated_names(ctx, ctx.sentences)
+    assert texts(ctx) == ["Sara Khan", "Khan"]
+
+
+def test_a_role_reference_is_linked_to_the_person_named_in_that_role():
+    ctx = context("Minister Sara Khan arrived.", "the minister said so.")
+    for sentence in ctx.sentences:
+        recognise.find_titled_persons(ctx, sentence)
+    recognise.link_role_references(ctx)
+    named, reference = ctx.mentions.in_text_order()
+    assert ctx.mentions[reference].holder == named
+
+
+def test_a_bracket_with_a_number_or_a_name_in_it_makes_no_acronym():
+    ctx = context("Ahmed Raza (19) scored and Sara Lee (Sara Lee) sang.")
+    assert recognise.find_bracketed_acronyms(ctx, ctx.sentences[0]) == []
+
+
+def test_a_surname_is_not_taken_out_of_another_persons_name():
+    ctx = context("Minister Naseem Shah bowled.", "Then Khushdil Shah bowled.")
+    recognise.find_titled_persons(ctx, ctx.sentences[0])
+    recognise.find_repeated_names(ctx, ctx.sentences)
+    assert texts(ctx) == ["Naseem Shah"]
+
+
+def test_a_known_name_is_not_found_across_a_comma():
+    ctx = context("The squad: Asif Ali, Haider Ali.", known=["Ali Haider"])
+    recognise.find_repeated_names(ctx, ctx.sentences)
+    assert texts(ctx) == []
+
+
+# Persons without a title
+
+
+def untitled(*sentences, data=None):
+    ctx = context(*sentences, data=data)
+    for sentence in ctx.sentences:
+        recognise.find_untitled_persons(ctx, sentence)
+    return texts(ctx)
+
+
+def test_capitalised_words_with_a_known_name_part_are_a_person():
+    assert untitled("The squad includes Babar Azam and Imran Raza.") == ["Babar Azam", "Imran Raza"]
+
+
+def test_capitalised_words_inside_a_sentence_before_a_speech_verb_are_a_person():
+    assert untitled("Later Qwerty Zxcv said it rained.") == ["Qwerty Zxcv"]
+
+
+def test_capitalised_words_at_the_start_of_a_sentence_need_a_known_part():
+    assert untitled("Heavy Rain said nothing.") == []
+
+
+def test_capitalised_words_with_a_non_name_word_are_no_person():
+    assert untitled("The Lahore High Court sat.", data={**ENGLISH_WITH_PLACES}) == []
+
+
+def test_a_person_name_never_spans_a_comma():
+    assert untitled("Picked: Babar Azam, Ali Raza.") == ["Babar Azam", "Ali Raza"]
+
+
+def test_an_initial_and_a_capitalised_word_are_a_person():
+    assert untitled("The song was by A.R. Qwerty.") == ["A.R. Qwerty"]
+
+
+def test_known_name_parts_without_capitals_are_a_person():
+    assert untitled("ارشد ندیم نے میڈل جیتا", data=URDU) == ["ارشد ندیم"]
+
+
+def test_an_unknown_family_name_needs_a_persons_marker_after_it():
+    assert untitled("مریم زیدانی نے کہا", data=URDU) == ["مریم زیدانی"]
+    assert untitled("مریم زیدانی آئیں", data=URDU) == []
+
+
+def test_a_name_beside_another_in_a_list_needs_no_marker():
+    assert untitled("مریم زیدانی اور ارشد ندیم آئیں", data=URDU) == ["مریم زیدانی", "ارشد ندیم"]
+
+
+def test_an_unknown_given_name_before_a_known_one_needs_a_persons_marker():
+    assert untitled("زیدانی ندیم نے کہا", data=URDU) == ["زیدانی ندیم"]
+    assert untitled("زیدانی ندیم آئیں", data=URDU) == []
+
+
+def test_an_unknown_word_never_starts_a_longer_name():
+    assert untitled("اداکارہ مریم نواز آئیں", data=URDU) == ["مریم نواز"]
+
+
+def test_a_lone_given_name_is_a_person_only_with_an_honorific():
+    assert untitled("ارشد صاحب آئے", data=URDU) == ["ارشد"]
+    assert untitled("ارشد آئے", data=URDU) == []
+
+
+def test_spelled_out_initials_count_as_name_evidence():
+    assert untitled("آر ایم زیدانی نے کہا", data=URDU) == ["آر ایم زیدانی"]
+
+
+def test_name_parts_written_together_are_a_person():
+    assert untitled("ارشدندیم نے کہا", data=URDU) == ["ارشدندیم"]
+
+
+@pytest.mark.parametrize("sentence", ["وزیراعلیٰ پنجاب منتخب", "وزیر ہاؤس پہنچ گئیں", "وزیر آج آئیں"])
+def test_words_that_are_certainly_no_name_never_become_a_person(sentence):
+    ctx = context(sentence, data=URDU)
+    recognise.find_titled_persons(ctx, ctx.sentences[0])
+    recognise.find_untitled_persons(ctx, ctx.sentences[0])
+    assert texts(ctx) == []
+
+
+# Claims
+
+
+def test_where_the_speaker_comes_before_the_verb_the_content_follows_it():
+    ctx = context("Minister Sara Khan said that the talks went well.")
+    recognise.find_titled_persons(ctx, ctx.sentences[0])
+    (claim,) = find_claims(ctx)
+    assert (claim.text, ctx.mentions[claim.claimant].text) == ("the talks went well", "Sara Khan")
+
+
+def test_where_a_marker_follows_the_speaker_the_speaker_is_before_it():
+    ctx = context("wazir kharja Ali Raza ne kaha ke mausam acha hai", data=MARKED)
+    recognise.find_titled_persons(ctx, ctx.sentences[0])
+    (claim,) = find_claims(ctx)
+    assert (claim.text, ctx.mentions[claim.claimant].text) == ("mausam acha hai", "Ali Raza")
+
+
+def test_according_to_before_its_source_takes_the_content_after_the_comma():
+    ctx = context("According to the Ministry of Water, the dam is full.")
+    recognise.find_headed_organisations(ctx, ctx.sentences[0])
+    (claim,) = find_claims(ctx)
+    assert (claim.text, ctx.mentions[claim.claimant].text) == ("the dam is full", "Ministry of Water")
+
+
+def test_according_to_after_its_source_takes_the_content_after_the_phrase():
+    ctx = context("wazarat dafa ke mutabiq mausam acha hai", data=MARKED)
+    recognise.find_headed_organisations(ctx, ctx.sentences[0])
+    (claim,) = find_claims(ctx)
+    assert (claim.text, ctx.mentions[claim.claimant].text) == ("mausam acha hai", "wazarat dafa")
+
+
+# Events
+
+
+def test_a_trigger_word_makes_an_event_with_the_clauses_mentions():
+    ctx = context("Minister Sara Khan met Ali.")
+    recognise.find_titled_persons(ctx, ctx.sentences[0])
+    (event,) = find_events(ctx)
+    assert event.kind == "meeting" and texts(ctx, event.participants) == ["Sara Khan"]
+
+
+def test_an_event_blocker_hides_the_trigger_inside_it():
+    assert find_events(context("She spoke at a press conference on Monday.")) == []
+
+
+@pytest.mark.parametrize("sentence, factuality", [
+    ("They will hold talks.", "planned"),
+    ("They did not hold talks.", "denied"),
+    ("Pakistan invited them to talks.", "proposed"),
+    ("They held talks.", "happened"),
+])
+def test_a_cue_near_the_trigger_gives_the_events_factuality(sentence, factuality):
+    (event,) = find_events(context(sentence))
+    assert event.factuality == factuality
+
+
+def test_a_cue_far_from_the_trigger_leaves_the_happening_as_reported():
+    (event,) = find_events(context("The ministers met on Monday and the next round will follow."))
+    assert event.factuality == "happened"
+
+
+def test_a_mention_marked_as_the_topic_is_no_participant():
+    ctx = context("Minister Sara Khan held talks on Pakistan.")
+    recognise.find_titled_persons(ctx, ctx.sentences[0])
+    recognise.find_known_organisations(ctx, ctx.sentences[0])
+    (event,) = find_events(ctx)
+    assert texts(ctx, event.participants) == ["Sara Khan"]
+
+
+def test_an_undated_happening_in_a_dated_article_took_place_on_or_before_publication():
+    (event,) = find_events(context("They held talks.", published_on=dt.date(2025, 3, 4)))
+    assert (event.date.date, event.date.precision) == (dt.date(2025, 3, 4), "before")
+
+
+def test_an_undated_happening_in_an_undated_article_stays_unknown():
+    (event,) = find_events(context("They held talks.", published_on=None))
+    assert event.date.precision == "unknown"
+
+
+def test_a_planned_happening_gets_no_date_from_the_publication():
+    (event,) = find_events(context("They will hold talks."))
+    assert event.date.precision == "unknown"
+
+
+def test_each_claim_links_to_the_event_of_its_own_clause():
+    text = "Sara Khan said that the ministers met on Monday, while the talks will follow."
+    events = find_events(context(text))
+    first, second = "the ministers met on Monday", "the talks will follow"
+    claims = [FoundClaim(0, text.index(part), text.index(part) + len(part), part, "reported_speech")
+              for part in (first, second)]
+    linked = link_claims(claims, events)
+    assert [events[c.event].factuality for c in linked] == ["happened", "planned"]
+
+
+def test_a_negated_claim_keeps_its_polarity():
+    (claim,) = find_claims(context("Sara Khan said that Pakistan was not invited to the summit."))
+    assert claim.polarity == "negative"
+
+
+@pytest.mark.parametrize("kind, names, place, title", [
+    ("meeting", ["Lavrov", "Bajwa"], "Rawalpindi", "Lavrov meets Bajwa in Rawalpindi"),
+    ("meeting", ["Lavrov"], "", "Meeting: Lavrov"),
+    ("visit", ["Lavrov"], "Pakistan", "Lavrov visits Pakistan"),
+    ("accident", [], "Lahore", "Accident in Lahore"),
+])
+def test_an_event_title_reads_as_a_sentence_from_names_and_place(kind, names, place, title):
+    templates = {"meeting": "{first} meets {second}", "visit": "{first} visits {place}", "default": "{kind}: {who}",
+                 "kinds": {"meeting": "Meeting", "accident": "Accident"}, "in_place": "{title} in {place}"}
+    assert event_title(kind, names, place, templates) == title
+
+
+# Lexicons
+
+
+def test_a_misspelt_lexicon_key_is_refused_with_the_file_named():
+    with pytest.raises(LexiconError, match=r"xx\.yaml: unknown lexicon keys: stopword"):
+        read_lexicon("xx", {"stopword": ["the"]}, "xx.yaml")
+
+
+@pytest.mark.parametrize("path", [LEXICON_DIR / f"{code}.yaml" for code in LANGUAGES
+                                  if (LEXICON_DIR / f"{code}.yaml").exists()], ids=lambda p: p.name)
+def test_every_language_lexicon_loads(path):
+    assert read_lexicon(path.stem, yaml.safe_load(path.read_text(encoding="utf-8")), path).person_titles
+
+
+def test_every_lexicon_key_is_read_by_the_extraction_code():
+    """A rule the code never reads is dead data: every field a lexicon can set is used."""
+    used = set()
+    for path in EXTRACTION_DIR.glob("*.py"):
+        if path.name != "lexicon.py":
+            used |= {node.attr for node in ast.walk(ast.parse(path.read_text())) if isinstance(node, ast.Attribute)}
+    fields = set(READERS) | {name for name in Lexicon.__dataclass_fields__ if name != "language"}
+    assert fields - used == set()
+
+
+def test_the_extraction_stages_import_no_django():
+    code = "import sys, factbook.extraction.extract; print(sorted(m for m in sys.modules if m.startswith('django')))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            cwd=EXTRACTION_DIR.parent.parent)
+    assert result.stdout.strip() == "[]"
+
+
+def test_a_sentence_that_only_sources_the_one_before_is_no_claim():
+    data = {**ENGLISH, "attribution_only": ["this was said"]}
+    ctx = context("Sara Khan said that the talks went well.", "This was said in a statement on 3 March.", data=data)
+    assert [c.sentence for c in find_claims(ctx)] == [0]
+
+
+def test_a_question_is_no_claim():
+    assert find_claims(context("Should the minister not resign after 17 deaths?")) == []
