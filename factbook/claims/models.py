@@ -163,8 +163,8 @@ class Claim(Reviewable, TextSpan):
     claimant_organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims_made"
     )
-    mode = models.CharField(max_length=16, choices=translated_choices(ClaimMode), default=ClaimMode.ASSERTION)
-    polarity = models.CharField(max_length=8, choices=translated_choices(ClaimPolarity), default=ClaimPolarity.POSITIVE,
+    mode = models.CharField(max_length=16, choices=translated_choices(ClaimMode.choices), default=ClaimMode.ASSERTION)
+    polarity = models.CharField(max_length=8, choices=translated_choices(ClaimPolarity.choices), default=ClaimPolarity.POSITIVE,
                                 help_text="Negated: the claim says that something is not so (\"not invited\").")
     about_persons = models.ManyToManyField(Person, blank=True, related_name="claims_about")
     about_organisations = models.ManyToManyField(Organisation, blank=True, related_name="claims_about")

@@ -113,7 +113,7 @@ class Person(Entity):
 
 
 class Organisation(Entity):
-    kind = models.CharField(max_length=32, choices=translated_choices(OrganisationKind), default=OrganisationKind.OTHER)
+    kind = models.CharField(max_length=32, choices=translated_choices(OrganisationKind.choices), default=OrganisationKind.OTHER)
 
     class Meta(Entity.Meta):
         indexes = Entity.Meta.indexes + [models.Index(fields=["kind"])]
@@ -126,7 +126,7 @@ class Alias(models.Model):
     """A name of an entity as it is written in some article, with its script and match key."""
 
     name = models.CharField(max_length=200)
-    language = models.CharField(max_length=16, choices=LANGUAGE_CHOICES, blank=True)
+    language = models.CharField(max_length=16, choices=translated_choices(LANGUAGE_CHOICES), blank=True)
     script = models.CharField(max_length=4, blank=True, help_text="ISO 15924 code, e.g. Arab, Deva, Latn.")
     key = models.CharField(
         max_length=300, db_index=True, editable=False, help_text="Latin transliteration used for matching."
@@ -184,7 +184,7 @@ class Mention(Curated, TextSpan):
     """
 
     sentence = models.ForeignKey(Sentence, on_delete=models.CASCADE, related_name="mentions")
-    entity_type = models.CharField(max_length=16, choices=translated_choices(EntityType))
+    entity_type = models.CharField(max_length=16, choices=translated_choices(EntityType.choices))
     person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.CASCADE, related_name="mentions")
     organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.CASCADE, related_name="mentions"
@@ -234,7 +234,7 @@ class Role(models.Model):
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="roles")
     title = models.CharField(max_length=200, help_text="As written in the article.")
-    language = models.CharField(max_length=16, choices=LANGUAGE_CHOICES, blank=True)
+    language = models.CharField(max_length=16, choices=translated_choices(LANGUAGE_CHOICES), blank=True)
     source = models.ForeignKey("sources.Source", on_delete=models.CASCADE, related_name="roles")
     as_of = models.DateField(null=True, blank=True, help_text="The article's publication date.")
 

@@ -28,7 +28,7 @@ def date_filter(field_name, lookup_expr, label):
 
 def language_filter(field_name, label=_("Language")):
     return django_filters.ChoiceFilter(
-        field_name=field_name, choices=LANGUAGE_CHOICES, label=label, empty_label=ANY, distinct=True
+        field_name=field_name, choices=translated_choices(LANGUAGE_CHOICES), label=label, empty_label=ANY, distinct=True
     )
 
 
@@ -74,7 +74,7 @@ def search_filter(match, label):
 
 class SourceFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(field_name="title", lookup_expr="icontains", label=_("Title contains"))
-    language = choice_filter(LANGUAGE_CHOICES)
+    language = choice_filter(translated_choices(LANGUAGE_CHOICES))
     person = record_filter(visibility.public_persons(), _("Mentions person"), "sentences__mentions__person")
     organisation = record_filter(
         visibility.public_organisations(), _("Mentions organisation"), "sentences__mentions__organisation"
@@ -101,7 +101,7 @@ class PersonFilter(EntityFilter):
 
 
 class OrganisationFilter(EntityFilter):
-    kind = choice_filter(translated_choices(OrganisationKind))
+    kind = choice_filter(translated_choices(OrganisationKind.choices))
 
     class Meta:
         model = Organisation
@@ -110,7 +110,7 @@ class OrganisationFilter(EntityFilter):
 
 class EventFilter(django_filters.FilterSet):
     q = search_filter(search.match_events, _("Title, place or participant"))
-    kind = choice_filter(translated_choices(EventKind))
+    kind = choice_filter(translated_choices(EventKind.choices))
     status = status_filter()
     date_from = date_filter("date", "gte", _("Date from"))
     date_to = date_filter("date", "lte", _("Date to"))
@@ -131,14 +131,14 @@ class ClaimFilter(django_filters.FilterSet):
     claimant = record_filter(visibility.public_persons(), _("Made by person"), "claimant_person")
     claimant_organisation = record_filter(visibility.public_organisations(), _("Made by organisation"),
                                           "claimant_organisation")
-    mode = choice_filter(translated_choices(ClaimMode))
-    language = choice_filter(LANGUAGE_CHOICES, _("Language"), "sentence__source__language")
+    mode = choice_filter(translated_choices(ClaimMode.choices))
+    language = choice_filter(translated_choices(LANGUAGE_CHOICES), _("Language"), "sentence__source__language")
     source = record_filter(visibility.any_source(), _("Source"), "sentence__source")
     person = record_filter(visibility.public_persons(), _("Person (claimant or subject)"), method="by_or_about")
     organisation = record_filter(
         visibility.public_organisations(), _("Organisation (claimant or subject)"), method="by_or_about"
     )
-    event_kind = choice_filter(translated_choices(EventKind), _("Event kind"), "event__kind")
+    event_kind = choice_filter(translated_choices(EventKind.choices), _("Event kind"), "event__kind")
     event = django_filters.ModelChoiceFilter(queryset=visibility.public_events(), label=_("Event (id)"),
                                              widget=forms.NumberInput)
     date_from = date_filter("sentence__source__published_on", "gte", _("Published from"))

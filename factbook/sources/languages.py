@@ -8,7 +8,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from django.utils.translation import gettext_lazy as _
+from factbook.kinds import gettext_noop as _
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,7 @@ class SourceQuerySet(models.QuerySet):
 
 class Source(models.Model):
     title = models.CharField(max_length=500)
-    language = models.CharField(max_length=16, choices=LANGUAGE_CHOICES, db_index=True)
+    language = models.CharField(max_length=16, choices=translated_choices(LANGUAGE_CHOICES), db_index=True)
     text = models.TextField(help_text="The full article after NFC normalisation; all offsets point into it.")
     sha256 = models.CharField(max_length=64, unique=True, editable=False)
     summary = models.TextField(blank=True, help_text="What the article reports.")
@@ -136,7 +136,7 @@ class SentenceQuerySet(models.QuerySet):
 class Sentence(TextSpan):
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="sentences")
     position = models.PositiveIntegerField(help_text="0-based order within the source.")
-    kind = models.CharField(max_length=16, choices=translated_choices(SentenceKind), default=SentenceKind.BODY)
+    kind = models.CharField(max_length=16, choices=translated_choices(SentenceKind.choices), default=SentenceKind.BODY)
 
     objects = SentenceQuerySet.as_manager()
 
