@@ -168,7 +168,7 @@ def check_metadata_entry(entry) -> dict:
     for key, value in entry.items():
         if key not in METADATA_FIELDS:
             problems.append(f"unknown field {key!r}")
-        elif value is not None:
+        elif value is not None and value != "":  # left empty: as if not given (the title falls back to the headline)
             field, kind = METADATA_FIELDS[key]
             if isinstance(value, kind):
                 data[field] = value
