@@ -129,6 +129,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
@@ -157,7 +158,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# The interface in the languages of the articles: the reader's choice (the switcher on every
+# page stores it in a cookie), else the browser's Accept-Language, else English.
 LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("ur", "اردو"), ("hi", "हिन्दी")]
+LOCALE_PATHS = [BASE_DIR / "factbook" / "locale"]
+FORMAT_MODULE_PATH = ["factbook.formats"]  # English dates as "7 April 2021", as the articles write them
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -181,6 +187,9 @@ FACTBOOK_MAX_ARTICLE_BYTES = int(os.environ.get("FACTBOOK_MAX_ARTICLE_BYTES", st
 FACTBOOK_MAX_METADATA_BYTES = int(os.environ.get("FACTBOOK_MAX_METADATA_BYTES", str(1024 * 1024)))
 FACTBOOK_SEEDS_DIR = BASE_DIR / "seeds"
 FACTBOOK_PAGE_SIZE = 25
+# The nearest-neighbour index of claim vectors (factbook/corroboration/vectors.py); without the
+# file, search by meaning scans the stored vectors, which is enough for a small collection.
+FACTBOOK_VECTOR_INDEX = Path(os.environ.get("FACTBOOK_VECTOR_INDEX", BASE_DIR / "claim-vectors.usearch"))
 # Who publishes the fact-checks: the author of every ClaimReview. "url" defaults to the site's home.
 FACTBOOK_PUBLISHER = {
     "name": os.environ.get("FACTBOOK_PUBLISHER_NAME", "Factbook"),
@@ -209,7 +218,7 @@ REST_FRAMEWORK = {
         "factbook.api.renderers.BrowsableAPIRenderer",  # its assets are local static files
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "factbook.web.pagination.EstimatingPagination",
+    "DEFAULT_PAGINATION_CLASS": "factbook.public.pagination.EstimatingPagination",
     "PAGE_SIZE": FACTBOOK_PAGE_SIZE,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }

@@ -10,5 +10,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("factbook.api.urls")),
     path("export/<slug:kind>.csv", csv_export, name="csv_export"),
+    path("i18n/", include("django.conf.urls.i18n")),  # set_language: the language switcher's form
     path("", include("factbook.web.urls")),
 ]

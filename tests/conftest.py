@@ -16,6 +16,13 @@ def empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def own_vector_index(settings, tmp_path):
+    """Each test's nearest-neighbour index file is its own (none until a test builds one), never
+    the one `embed_claims` keeps for the development database."""
+    settings.FACTBOOK_VECTOR_INDEX = tmp_path / "claim-vectors.usearch"
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     """The repository's seeds/ folder (sample articles, and metadata.yaml if present)."""

@@ -3,7 +3,7 @@ the claim is the body, the span of the article's text it was found in the target
 
 from django.urls import reverse
 
-from .public import visible
+from factbook.public.visibility import visible
 
 ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 ANNOTATION_MEDIA_TYPE = f'application/ld+json; profile="{ANNOTATION_CONTEXT}"'

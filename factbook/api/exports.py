@@ -15,9 +15,8 @@ from typing import Callable
 from django.http import Http404, HttpResponseBadRequest, StreamingHttpResponse
 from django.utils import timezone
 
-from factbook.web.filters import ClaimFilter, EventFilter, OrganisationFilter, PersonFilter, SourceFilter
-
-from . import public
+from factbook.public import visibility
+from factbook.public.filters import ClaimFilter, EventFilter, OrganisationFilter, PersonFilter, SourceFilter
 
 BOM = "\ufeff"
 CHUNK_SIZE = 500
@@ -33,7 +32,7 @@ def claimant(value):
     """A column about who made the claim, empty for the article's own assertions."""
 
     def column(claim):
-        person_or_organisation = public.visible(claim.claimant)
+        person_or_organisation = visibility.visible(claim.claimant)
         return value(person_or_organisation) if person_or_organisation else ""
 
     return column
@@ -57,7 +56,7 @@ class Export:
 
 
 EXPORTS = {
-    "sources": Export(public.sources, SourceFilter, [
+    "sources": Export(visibility.sources, SourceFilter, [
         ("id", lambda s: s.pk),
         ("title", lambda s: s.title),
         ("language", lambda s: s.language),
@@ -66,11 +65,11 @@ EXPORTS = {
         ("published_on_is_approximate", lambda s: s.published_on_is_approximate),
         ("article_url", lambda s: s.url),
     ]),
-    "persons": Export(public.persons, PersonFilter, ENTITY_COLUMNS),
-    "organisations": Export(public.organisations, OrganisationFilter, ENTITY_COLUMNS + [
+    "persons": Export(visibility.persons, PersonFilter, ENTITY_COLUMNS),
+    "organisations": Export(visibility.organisations, OrganisationFilter, ENTITY_COLUMNS + [
         ("kind", lambda o: o.kind),
     ]),
-    "events": Export(public.events, EventFilter, [
+    "events": Export(visibility.events, EventFilter, [
         ("id", lambda e: e.pk),
         ("title", lambda e: e.title),
         ("kind", lambda e: e.kind),
@@ -81,7 +80,7 @@ EXPORTS = {
         ("persons", lambda e: names(e.persons)),
         ("organisations", lambda e: names(e.organisations)),
     ]),
-    "claims": Export(public.claims, ClaimFilter, [
+    "claims": Export(visibility.claims, ClaimFilter, [
         ("id", lambda c: c.pk),
         ("text", lambda c: c.text),
         ("mode", lambda c: c.mode),
@@ -92,7 +91,7 @@ EXPORTS = {
         ("claimant_name", claimant(lambda entity: entity.name)),
         ("about_persons", lambda c: names(c.about_persons)),
         ("about_organisations", lambda c: names(c.about_organisations)),
-        ("event_id", lambda c: getattr(public.visible(c.event), "pk", "")),
+        ("event_id", lambda c: getattr(visibility.visible(c.event), "pk", "")),
         ("source_id", lambda c: c.sentence.source_id),
         ("source_title", lambda c: c.sentence.source.title),
         ("language", lambda c: c.sentence.source.language),

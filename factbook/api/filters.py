@@ -5,7 +5,7 @@ import copy
 from django_filters import ModelChoiceFilter
 from drf_spectacular.utils import extend_schema_field
 
-from factbook.web import filters
+from factbook.public import filters
 
 
 def with_schema_types(filterset_class):

@@ -14,7 +14,7 @@ from factbook.entities.models import EntityType, Organisation, Person
 from factbook.events.models import Event
 from factbook.sources.models import Sentence, Source
 
-from .public import visible
+from factbook.public.visibility import visible
 
 
 @extend_schema_field(OpenApiTypes.URI)

@@ -6,7 +6,12 @@ from . import views
 
 app_name = "api"
 
-router = DefaultRouter()
+
+class Router(DefaultRouter):
+    APIRootView = views.APIRoot
+
+
+router = Router()
 router.register("sources", views.SourceViewSet)
 router.register("sentences", views.SentenceViewSet)
 router.register("persons", views.PersonViewSet)

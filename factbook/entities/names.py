@@ -105,6 +105,56 @@ def skeleton(name: str) -> tuple[str, ...]:
     return tuple(s for s in map(skeleton_word, match_key(name).split()) if s)
 
 
+def _close_skeleton_word(word: str) -> str:
+    """The skeleton with v and w kept as one consonant: "lvrv" (Lavrov, لاوروف, लावरोव) is not
+    "vlr" (Valeray), which the skeleton makes the same "lr"."""
+    for spelled, folded in _CONSONANT_CLASSES:
+        word = word.replace(spelled, folded)
+    word = re.sub("[aeiouyh]", "", word.replace("w", "v"))
+    word = re.sub(r"m(?=[dtjks])", "n", word)
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+@lru_cache(maxsize=20000)
+def close_skeleton(name: str) -> tuple[str, ...]:
+    """A finer skeleton of each word, to tell apart short names the skeleton makes the same."""
+    return tuple(s for s in map(_close_skeleton_word, match_key(name).split()) if s)
+
+
+def has_word_of(name: str, query: str) -> bool:
+    """Whether a word of `name` has nearly the close skeleton of a word of `query`: "Bajwa" is in
+    "قمر جاوید باجوہ", "Lavrov" in "سرگئی لاروف" ("lvrv", "lrv"), not in "Valeray Mwalwa Satof"."""
+    return any(_words_match(a, b) for a in close_skeleton(name) for b in close_skeleton(query))
+
+
+def _words_match(a: str, b: str) -> bool:
+    if len(a) <= 2 or len(b) <= 2:
+        return a == b
+    return fuzz.ratio(a, b) >= 80
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two names can denote the same entity, in any script.
+
+    Every word of the shorter name must match a word of the longer one, in order, and the
+    first words must match: "Khawaja Asif" = "Khawaja Muhammad Asif", but "Asim Bajwa" is not
+    "Qamar Javed Bajwa" and "Qamar Cheema" is not "Qamar Javed Bajwa". A name written without
+    its spaces ("قمرجاوید باجوہ") matches when the skeletons agree letter for letter.
+    """
+    sa, sb = skeleton(a), skeleton(b)
+    if not sa or not sb:
+        return False
+    if "".join(sa) == "".join(sb):
+        return True
+    if len(sa) < 2 or len(sb) < 2:
+        return False  # a bare surname is not enough to call two names the same
+    short, long_ = sorted((sa, sb), key=len)
+    if not _words_match(short[0], long_[0]) or not _words_match(short[-1], long_[-1]):
+        return False
+    remaining = iter(long_[1:-1])
+    return all(any(_words_match(word, other) for other in remaining) for word in short[1:-1])
+
+
 def name_score(a: str, b: str) -> float:
     """0-100 similarity of two names' skeletons, for ranking candidates."""
     return fuzz.token_sort_ratio(" ".join(skeleton(a)), " ".join(skeleton(b)))

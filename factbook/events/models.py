@@ -3,6 +3,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from factbook.choices import translated_choices
 from factbook.curation.models import Reviewable, ReviewableQuerySet
 
 from factbook.entities.models import Organisation, Person
@@ -47,12 +48,12 @@ class EventQuerySet(ReviewableQuerySet):
 
 
 class Event(Reviewable):
-    kind = models.CharField(max_length=32, choices=EventKind.choices, default=EventKind.OTHER)
+    kind = models.CharField(max_length=32, choices=translated_choices(EventKind.choices), default=EventKind.OTHER)
     title = models.CharField(max_length=300)
     titles = models.JSONField(default=dict, blank=True, help_text="The title in each interface language, by code.")
     date = models.DateField(null=True, blank=True, help_text="The first day of the period the precision names.")
-    date_precision = models.CharField(max_length=8, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN)
-    factuality = models.CharField(max_length=16, choices=Factuality.choices, default=Factuality.HAPPENED)
+    date_precision = models.CharField(max_length=8, choices=translated_choices(DatePrecision.choices), default=DatePrecision.UNKNOWN)
+    factuality = models.CharField(max_length=16, choices=translated_choices(Factuality.choices), default=Factuality.HAPPENED)
     place = models.CharField(max_length=200, blank=True)
     persons = models.ManyToManyField(Person, blank=True, related_name="events")
     organisations = models.ManyToManyField(Organisation, blank=True, related_name="events")

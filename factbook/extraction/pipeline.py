@@ -45,7 +45,7 @@ METADATA_FIELDS = {
 METADATA_NAME_OF = {field: key for key, (field, _) in METADATA_FIELDS.items()}
 YAML_TYPE_NAMES = {str: "text", bool: "true or false", int: "a number", float: "a number", list: "a list",
                    dict: "a mapping", set: "a set", bytes: "binary data"}
-TITLE_LENGTH = 120
+TITLE_LENGTH = 500  # Source.title
 
 
 class ImportRefused(Exception):
@@ -168,7 +168,7 @@ def check_metadata_entry(entry) -> dict:
     for key, value in entry.items():
         if key not in METADATA_FIELDS:
             problems.append(f"unknown field {key!r}")
-        elif value is not None:
+        elif value is not None and value != "":  # left empty: as if not given (the title falls back to the headline)
             field, kind = METADATA_FIELDS[key]
             if isinstance(value, kind):
                 data[field] = value
@@ -190,8 +190,9 @@ def _title(text, segments, metadata) -> str:
     headline = next((s for s in segments if s.kind == SentenceKind.HEADLINE), None)
     lead = headline or next((s for s in segments if s.kind == SentenceKind.BODY), segments[0])
     title = text[lead.start : lead.end]
+    # A whole line or sentence, never its first words: only one longer than the column is cut.
     if len(title) > TITLE_LENGTH:
-        title = title[:TITLE_LENGTH].rsplit(" ", 1)[0] + "…"
+        title = title[: TITLE_LENGTH - 1].rsplit(" ", 1)[0] + "…"
     return title
 
 

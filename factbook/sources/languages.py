@@ -8,11 +8,13 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from factbook.kinds import gettext_noop as _
+
 
 @dataclass(frozen=True)
 class Language:
     code: str
-    name: str
+    name: str  # in English, translated where shown
     script: str
     direction: str  # "rtl" or "ltr"
 
@@ -20,12 +22,12 @@ class Language:
 LANGUAGES = {
     lang.code: lang
     for lang in [
-        Language("ur", "Urdu", "Arab", "rtl"),
-        Language("hi", "Hindi", "Deva", "ltr"),
-        Language("en", "English", "Latn", "ltr"),
-        Language("ar", "Arabic", "Arab", "rtl"),
-        Language("fa", "Persian", "Arab", "rtl"),
-        Language("ru", "Russian", "Cyrl", "ltr"),
+        Language("ur", _("Urdu"), "Arab", "rtl"),
+        Language("hi", _("Hindi"), "Deva", "ltr"),
+        Language("en", _("English"), "Latn", "ltr"),
+        Language("ar", _("Arabic"), "Arab", "rtl"),
+        Language("fa", _("Persian"), "Arab", "rtl"),
+        Language("ru", _("Russian"), "Cyrl", "ltr"),
     ]
 }
 

@@ -5,6 +5,7 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.urls import reverse
 
+from factbook.choices import translated_choices
 from factbook.kinds import SentenceKind
 from factbook.queries import SubqueryCount
 
@@ -52,7 +53,7 @@ class SourceQuerySet(models.QuerySet):
 
 class Source(models.Model):
     title = models.CharField(max_length=500)
-    language = models.CharField(max_length=16, choices=LANGUAGE_CHOICES, db_index=True)
+    language = models.CharField(max_length=16, choices=translated_choices(LANGUAGE_CHOICES), db_index=True)
     text = models.TextField(help_text="The full article after NFC normalisation; all offsets point into it.")
     sha256 = models.CharField(max_length=64, unique=True, editable=False)
     summary = models.TextField(blank=True, help_text="What the article reports.")
@@ -108,6 +109,19 @@ class Source(models.Model):
     def direction(self):
         return direction_of(self.language)
 
+    def paragraphs(self, sentences):
+        """`sentences` of this source, in order, in lists by paragraph: a line break between
+        two sentences starts a new one."""
+        paragraph, previous_end = [], 0
+        for sentence in sentences:
+            if paragraph and "\n" in self.text[previous_end : sentence.start]:
+                yield paragraph
+                paragraph = []
+            paragraph.append(sentence)
+            previous_end = sentence.end
+        if paragraph:
+            yield paragraph
+
 
 class SentenceQuerySet(models.QuerySet):
     def current(self):
@@ -122,7 +136,7 @@ class SentenceQuerySet(models.QuerySet):
 class Sentence(TextSpan):
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="sentences")
     position = models.PositiveIntegerField(help_text="0-based order within the source.")
-    kind = models.CharField(max_length=16, choices=SentenceKind.choices, default=SentenceKind.BODY)
+    kind = models.CharField(max_length=16, choices=translated_choices(SentenceKind.choices), default=SentenceKind.BODY)
 
     objects = SentenceQuerySet.as_manager()
 

@@ -1,26 +1,26 @@
 """The public, read-only site: a home page, search, a timeline, and a filtered list and a detail
-page per kind of record. Claims, events, persons and organisations always come from `.public()`."""
+page per kind of record, an "about the data" page. Every record comes from
+factbook.public.visibility, the one place that says what readers may see."""
 
 from itertools import groupby
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, F, OuterRef, Prefetch
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from factbook.claims.models import BEST_RATING, RATING_VALUES, VERDICT_MEANINGS, WORST_RATING, Claim, Verdict
 from factbook.corroboration.related import also_reported_by
 from factbook.curation.models import REVIEW_MEANINGS, EntityMerge, ReviewStatus
 from factbook.entities.models import Mention, Organisation, Person
-from factbook.events.models import Event
-from factbook.sources.models import Sentence, Source
-
-from .filters import ClaimFilter, EventFilter, OrganisationFilter, PersonFilter, SourceFilter
-from .pagination import EstimatingPaginator, bounded_count, cursor, cursor_keys
-from .search import AUTOCOMPLETE_RESULTS, autocomplete_choices, clean_query, search_all
+from factbook.public import visibility
+from factbook.public.filters import ClaimFilter, EventFilter, OrganisationFilter, PersonFilter, SourceFilter
+from factbook.public.pagination import EstimatingPaginator, bounded_count, cursor, cursor_keys
+from factbook.public.search import AUTOCOMPLETE_RESULTS, autocomplete_choices, clean_query, search_all
 
 LATEST_CLAIMS_ON_HOME = 10
 CO_MENTIONS_SHOWN = 10
@@ -33,11 +33,6 @@ LINKS_SHOWN = 10
 # The home page's counts are recomputed at most this often (seconds): nobody needs them exact
 # to the second, and even bounded counts are five queries.
 HOME_COUNTS_TIMEOUT = 60
-
-
-def public_claims():
-    """Claims readers may see, newest first, with what every claim row shows already joined."""
-    return Claim.objects.public().with_provenance().latest_first()
 
 
 def page_of(request, queryset, per_page=None, page_key="page"):
@@ -69,32 +64,36 @@ def first_few(queryset):
 
 def article_sentences(source, marked_claims, with_mentions=False):
     """Every sentence of `source` in order, each with `.marks`: its claims among `marked_claims`,
-    and `.names`: its mentions of public entities when `with_mentions`."""
+    and `.names`: when `with_mentions`, the first mention of each public entity in its paragraph
+    (a link on every "Pakistan" of a paragraph is noise)."""
     sentences = source.sentences.prefetch_related(Prefetch("claims", queryset=marked_claims, to_attr="marks"))
-    if with_mentions:
-        sentences = sentences.prefetch_related(Prefetch(
-            "mentions", to_attr="names",
-            queryset=Mention.objects.filter(Q(person__in=Person.objects.public()) | Q(organisation__in=Organisation.objects.public()))
-            .select_related("person", "organisation"),
-        ))
+    if not with_mentions:
+        return sentences
+    sentences = list(sentences.prefetch_related(Prefetch(
+        "mentions", to_attr="names", queryset=visibility.public_mentions().select_related("person", "organisation"),
+    )))
+    for paragraph in source.paragraphs(sentences):
+        named = set()
+        for sentence in paragraph:
+            sentence.names = [m for m in sentence.names if m.entity not in named and not named.add(m.entity)]
     return sentences
 
 
 def home_counts():
     """(count, exact) of each kind of record readers may see."""
     return {
-        "source_count": bounded_count(Source.objects.current()),
-        "person_count": bounded_count(Person.objects.public()),
-        "organisation_count": bounded_count(Organisation.objects.public()),
-        "event_count": bounded_count(Event.objects.public().current()),
-        "claim_count": bounded_count(Claim.objects.public()),
+        "source_count": bounded_count(visibility.current_sources()),
+        "person_count": bounded_count(visibility.public_persons()),
+        "organisation_count": bounded_count(visibility.public_organisations()),
+        "event_count": bounded_count(visibility.public_events()),
+        "claim_count": bounded_count(visibility.public_claims()),
     }
 
 
 def home(request):
     context = {
         **cache.get_or_set("web:home_counts", home_counts, HOME_COUNTS_TIMEOUT),
-        "latest_claims": public_claims()[:LATEST_CLAIMS_ON_HOME],
+        "latest_claims": visibility.claim_rows()[:LATEST_CLAIMS_ON_HOME],
     }
     return render(request, "web/home.html", context)
 
@@ -107,30 +106,30 @@ def search(request):
 
 
 def source_list(request):
-    sources = Source.objects.current().with_counts()  # older versions stay reachable by address
+    sources = visibility.current_sources().with_counts()  # older versions stay reachable by address
     return filtered_list(request, "web/source_list.html", SourceFilter, sources)
 
 
 def source_detail(request, pk):
-    source = get_object_or_404(Source, pk=pk)
+    source = get_object_or_404(visibility.any_source(), pk=pk)
     context = {
         "source": source,
-        "newer_version": Source.objects.filter(previous_version=source).first(),
-        "sentences": article_sentences(source, Claim.objects.reachable(), with_mentions=True),
-        "persons": Person.objects.public().filter(mentions__sentence__source=source).distinct(),
-        "organisations": Organisation.objects.public().filter(mentions__sentence__source=source).distinct(),
-        "events": Event.objects.public().for_source(source),
+        "newer_version": visibility.any_source().filter(previous_version=source).first(),
+        "sentences": article_sentences(source, visibility.reachable_claims(), with_mentions=True),
+        "persons": visibility.public_persons().filter(mentions__sentence__source=source).distinct().prefetch_related("aliases"),
+        "organisations": visibility.public_organisations().filter(mentions__sentence__source=source).distinct().prefetch_related("aliases"),
+        "events": visibility.reachable_events().for_source(source),
     }
     return render(request, "web/source_detail.html", context)
 
 
 def person_list(request):
-    persons = Person.objects.public().with_counts().prefetch_related("aliases")
+    persons = visibility.public_persons().with_counts().prefetch_related("aliases")
     return filtered_list(request, "web/person_list.html", PersonFilter, persons)
 
 
 def organisation_list(request):
-    organisations = Organisation.objects.public().with_counts().prefetch_related("aliases")
+    organisations = visibility.public_organisations().with_counts().prefetch_related("aliases")
     return filtered_list(request, "web/organisation_list.html", OrganisationFilter, organisations)
 
 
@@ -142,9 +141,8 @@ def co_mentioned(entity):
     kind = entity._meta.model_name  # "person" or "organisation", as the Mention fields are named
     latest = Mention.objects.filter(**{kind: entity}).order_by("-sentence").values_list("sentence", flat=True)
     rows = (
-        Mention.objects.filter(sentence__in=list(latest[:CO_MENTION_SENTENCES]))
+        visibility.public_mentions(Mention.objects.filter(sentence__in=list(latest[:CO_MENTION_SENTENCES])))
         .exclude(**{kind: entity})
-        .filter(Q(person__in=Person.objects.public()) | Q(organisation__in=Organisation.objects.public()))
         .values("person", "person__name", "organisation", "organisation__name")
         .annotate(together=Count("sentence", distinct=True))
         .order_by("-together", "person__name", "organisation__name")[:CO_MENTIONS_SHOWN]
@@ -169,26 +167,31 @@ def merged_into(model, pk):
 def entity_detail(request, model, pk):
     """The page of a person or an organisation: both are shown the same way, their claims in
     pages, their events and sources the latest few with a link to the filtered list."""
-    entity = model.objects.public().prefetch_related("aliases").filter(pk=pk).first()
+    entity = PUBLIC_ENTITIES[model]().prefetch_related("aliases").filter(pk=pk).first()
     if entity is None:
         return merged_into(model, pk)
     kind = model._meta.model_name  # "person" or "organisation", as the filters and Mention name it
     named = Mention.objects.filter(sentence__source=OuterRef("pk"), **{kind: entity})
-    events, more_events = first_few(entity.events.public().current())
-    sources, more_sources = first_few(Source.objects.current().filter(Exists(named)))
+    events, more_events = first_few(visibility.public_events(entity.events))
+    sources, more_sources = first_few(visibility.current_sources().filter(Exists(named)))
     context = {
         "entity": entity,
-        "entity_label": model._meta.verbose_name,
+        "entity_label": ENTITY_LABELS[model],
         "roles": entity.roles.current().select_related("source")[:LINKS_SHOWN] if model is Person else [],
-        "claims_made": page_of(request, public_claims().made_by(entity), page_key="made"),
-        "claims_about": page_of(request, public_claims().about(entity), page_key="about"),
+        "claims_made": page_of(request, visibility.claim_rows().made_by(entity), page_key="made"),
+        "claims_about": page_of(request, visibility.claim_rows().about(entity), page_key="about"),
         "events": events,
         "more_events_url": more_events and f"{reverse('web:event_list')}?{urlencode({kind: entity.pk})}",
         "sources": sources,
         "more_sources_url": more_sources and f"{reverse('web:source_list')}?{urlencode({kind: entity.pk})}",
         "co_mentioned": co_mentioned(entity),
+        "feed_url": reverse(f"web:{kind}_feed", args=[entity.pk]),
     }
     return render(request, "web/entity_detail.html", context)
+
+
+PUBLIC_ENTITIES = {Person: visibility.public_persons, Organisation: visibility.public_organisations}
+ENTITY_LABELS = {Person: _("Person"), Organisation: _("Organisation")}
 
 
 def person_detail(request, pk):
@@ -200,7 +203,7 @@ def organisation_detail(request, pk):
 
 
 def event_list(request):
-    return filtered_list(request, "web/event_list.html", EventFilter, Event.objects.public().current().with_counts())
+    return filtered_list(request, "web/event_list.html", EventFilter, visibility.public_events().with_counts())
 
 
 def event_year(event):
@@ -210,7 +213,7 @@ def event_year(event):
 def event_timeline(request):
     """Public events that happened, oldest first, grouped by year; events of unknown date last.
     Planned, proposed and denied events are listed apart, each labelled, on pages of their own."""
-    events = Event.objects.public().current().order_by(F("date").asc(nulls_last=True), "title", "pk")
+    events = visibility.public_events().order_by(F("date").asc(nulls_last=True), "title", "pk")
     context = filtered_page(request, EventFilter, events.happened(), per_page=TIMELINE_PAGE_SIZE)
     context["years"] = [(year, list(in_year)) for year, in_year in groupby(context["page"], key=event_year)]
     context["not_happened"] = EstimatingPaginator(events.not_happened(), TIMELINE_PAGE_SIZE).get_page(request.GET.get("apart"))
@@ -218,32 +221,34 @@ def event_timeline(request):
 
 
 def event_detail(request, pk):
-    event = get_object_or_404(Event.objects.public(), pk=pk)
+    event = get_object_or_404(visibility.reachable_events(), pk=pk)
     context = {
         "event": event,
-        "persons": event.persons.public(),
-        "organisations": event.organisations.public(),
-        "sentences": event.sentences.current().select_related("source").order_by("source", "position"),
-        "claims": page_of(request, public_claims().filter(event=event)),
+        "persons": visibility.public_persons(event.persons).prefetch_related("aliases"),
+        "organisations": visibility.public_organisations(event.organisations).prefetch_related("aliases"),
+        "sentences": visibility.current_sentences(event.sentences).select_related("source").order_by("source", "position"),
+        "claims": page_of(request, visibility.claim_rows().filter(event=event)),
     }
     return render(request, "web/event_detail.html", context)
 
 
 def claim_list(request):
-    return filtered_list(request, "web/claim_list.html", ClaimFilter, public_claims())
+    return filtered_list(request, "web/claim_list.html", ClaimFilter, visibility.claim_rows())
 
 
 def claim_detail(request, pk):
-    claim = get_object_or_404(Claim.objects.reachable().with_provenance().select_related("reviewed_by"), pk=pk)
-    event = Event.objects.public().filter(pk=claim.event_id).first()
+    claim = get_object_or_404(
+        visibility.reachable_claims().with_provenance().select_related("reviewed_by")
+        .prefetch_related("claimant_person__aliases", "claimant_organisation__aliases"), pk=pk)
+    event = visibility.reachable_events().filter(pk=claim.event_id).first()
     context = {
         "claim": claim,
         "evidence": claim.fact_check.public_evidence() if claim.fact_check else [],
-        "checked_with": public_claims().filter(fact_check=claim.fact_check_id).exclude(pk=claim.pk)
+        "checked_with": visibility.claim_rows().filter(fact_check=claim.fact_check_id).exclude(pk=claim.pk)
         if claim.fact_check else [],
         "event": event,
-        "about_persons": claim.about_persons.public(),
-        "about_organisations": claim.about_organisations.public(),
+        "about_persons": visibility.public_persons(claim.about_persons).prefetch_related("aliases"),
+        "about_organisations": visibility.public_organisations(claim.about_organisations).prefetch_related("aliases"),
         "sentences": article_sentences(claim.source, Claim.objects.filter(pk=claim.pk)),
         "also_reported": also_reported_by(claim),
     }
@@ -259,6 +264,11 @@ def autocomplete(request, kind):
         raise Http404(f"There is no autocomplete for {kind}.")
     records = autocomplete_choices(kind, clean_query(request.GET.get("q", "")))[:AUTOCOMPLETE_RESULTS]
     return JsonResponse({"results": [{"id": record.pk, "text": str(record)} for record in records]})
+
+
+def about(request):
+    """How Factbook works: what is extracted automatically, how well, and what a status means."""
+    return render(request, "web/about.html", {"statuses": [(status, REVIEW_MEANINGS[status]) for status in ReviewStatus]})
 
 
 def how_we_check(request):

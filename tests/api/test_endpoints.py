@@ -59,7 +59,7 @@ def test_lists_are_paged_by_the_site_page_size(client, imported_seeds, settings)
 
 def test_api_root_lists_every_endpoint(client, db):
     root = get_json(client, reverse("api:api-root"))
-    assert set(root) == {"sources", "sentences", "persons", "organisations", "events", "claims"}
+    assert set(root) == {"sources", "sentences", "persons", "organisations", "events", "claims", "schema", "docs", "csv"}
 
 
 def test_claim_has_claimant_sentence_source_and_page(client, bajwa_claim):
@@ -187,6 +187,12 @@ def test_events_filter_by_kind(client, imported_seeds):
 
 def test_an_invalid_filter_is_refused(client, imported_seeds):
     assert client.get(list_url("claim"), {"status": "rejected"}).status_code == 400
+
+
+def test_the_api_root_describes_each_endpoint(client, db):
+    root = get_json(client, reverse("api:api-root"))
+    for name in ["sources", "sentences", "persons", "organisations", "events", "claims", "schema", "docs", "csv"]:
+        assert root[name]["url"].startswith("http://testserver/") and len(root[name]["description"]) > 30
 
 
 def test_next_page_of_claims_is_read_from_where_the_page_ends(client, imported_seeds):

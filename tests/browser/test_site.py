@@ -18,6 +18,7 @@ pytestmark = pytest.mark.browser
 # .sentence:target in site.css
 TARGET_BACKGROUND = "rgb(238, 245, 255)"
 PHONE = {"width": 390, "height": 844}
+DESKTOP_WIDTH = 1280
 
 
 def in_viewport(locator):
@@ -66,7 +67,7 @@ def test_filter_form_narrows_a_list(page):
     page.goto("/claims/")
     rows = page.locator("tbody tr")
     before = rows.count()
-    page.get_by_label("Language").select_option(label="Hindi")
+    page.get_by_role("combobox", name="Language").select_option(label="Hindi")
     page.get_by_role("button", name="Filter").click()
     expect(page).to_have_url(re.compile(r"language=hi"))
     after = rows.count()
@@ -110,13 +111,102 @@ def test_home_and_timeline_render(page, screenshot):
     screenshot(page, "home")
 
 
-@pytest.mark.parametrize("path", ["/", "/claims/", "/events/timeline/", "/search/?q=باجوہ"])
-def test_pages_fit_a_phone_screen(page, screenshot, path):
+def every_kind_of_page():
+    """One page of every kind the site, the API and its docs serve."""
+    from factbook.events.models import Event
+    from factbook.entities.models import Organisation
+
+    claim = Claim.objects.public().order_by("pk").first()
+    return ["/", "/search/?q=باجوہ", "/search/?q=Bajwa", "/sources/", Source.objects.first().get_absolute_url(),
+            "/persons/", Person.objects.get(aliases__name="قمر جاوید باجوہ").get_absolute_url(),
+            "/organisations/", Organisation.objects.first().get_absolute_url(), "/events/", "/events/timeline/",
+            Event.objects.first().get_absolute_url(), "/claims/", "/claims/?language=hi", claim.get_absolute_url(),
+            "/about/", "/api/", "/api/claims/", "/api/docs/"]
+
+
+def test_every_page_fits_a_phone_screen_in_every_language(page, screenshot):
     page.set_viewport_size(PHONE)
-    page.goto(path)
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    if path == "/":
-        screenshot(page, "home-phone")
+    for language in ["en", "ur", "hi"]:  # each switched to with the switcher at the end of the last
+        for path in every_kind_of_page():
+            page.goto(path)
+            if language != "en" and not path.startswith("/api/"):
+                expect(page.locator("html")).to_have_attribute("lang", language)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= PHONE["width"], f"{path} in {language} is {width} px wide"
+        if language == "en":
+            screenshot(page, "home-phone")
+        page.goto("/")
+        page.get_by_role("button", name={"en": "اردو", "ur": "हिंदी", "hi": "English"}[language]).click()
+
+
+def test_a_phone_shows_the_claims_first_as_cards_with_their_status(page, screenshot):
+    page.set_viewport_size(PHONE)
+    page.goto("/claims/")
+    form = page.locator("form.filters")
+    expect(form).to_be_hidden()
+    first = page.locator("tbody tr").first
+    claim, status = first.locator("th"), first.locator(".cell-status")
+    assert claim.bounding_box()["y"] < status.bounding_box()["y"] < first.locator("td").first.bounding_box()["y"]
+    assert in_viewport(claim)
+    screenshot(page, "claims-phone")
+    page.get_by_text("Filters", exact=True).click()
+    expect(form).to_be_visible()
+
+
+def test_the_site_switches_to_urdu_right_to_left_and_to_hindi(page, screenshot):
+    page.goto("/")
+    page.get_by_role("button", name="اردو").click()
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.get_by_role("heading", name="تازہ ترین دعوے")).to_be_visible()
+    brand = page.locator(".brand").bounding_box()
+    assert brand["x"] > DESKTOP_WIDTH / 2  # the header starts on the right
+    screenshot(page, "home-urdu")
+    page.get_by_role("button", name="हिंदी").click()
+    expect(page.locator("html")).to_have_attribute("lang", "hi")
+    expect(page.locator("html")).to_have_attribute("dir", "ltr")
+    expect(page.get_by_role("heading", name="नवीनतम दावे")).to_be_visible()
+
+
+@pytest.mark.parametrize("query", ["Bajwa", "باجوہ", "बाजवा"])
+def test_a_name_in_any_script_lists_the_claims_bajwa_made(page, query):
+    bajwa = Person.objects.get(aliases__name="قمر جاوید باجوہ")
+    made = list(Claim.objects.public().filter(claimant_person=bajwa))
+    page.goto(f"/search/?q={query}")
+    claims = page.locator("section[aria-labelledby=results-claims] .results > li")
+    expect(claims.filter(has_text="made by").first).to_be_visible()
+    assert claims.filter(has_text=f"made by {bajwa.name}").count() == len(made) > 0
+
+
+def test_an_english_query_finds_the_urdu_claim_by_meaning(page, screenshot):
+    from factbook.corroboration.embeddings import embed_missing
+
+    embed_missing()
+    page.goto("/search/?q=Pakistan has no aggressive designs against any country")
+    found = page.locator("section[aria-labelledby=results-claims] .results > li").first
+    expect(found.locator("blockquote")).to_contain_text("جارحانہ عزائم نہیں")
+    expect(found.locator(".reason-meaning")).to_be_visible()
+    screenshot(page, "search-by-meaning")
+
+
+def test_a_persons_feed_is_valid_atom_and_linked_from_their_page(page):
+    import xml.etree.ElementTree as ElementTree
+
+    bajwa = Person.objects.get(aliases__name="قمر جاوید باجوہ")
+    page.goto(bajwa.get_absolute_url())
+    href = page.locator("link[rel=alternate][type='application/atom+xml']").get_attribute("href")
+    response = page.request.get(href)
+    assert response.headers["content-type"].startswith("application/atom+xml")
+    feed = ElementTree.fromstring(response.body())
+    atom = "{http://www.w3.org/2005/Atom}"
+    entries = feed.findall(f"{atom}entry")
+    assert len(entries) == Claim.objects.public().filter(claimant_person=bajwa).count() > 0
+    assert all(entry.find(f"{atom}updated") is not None and entry.find(f"{atom}id") is not None for entry in entries)
+
+
+def test_the_api_root_describes_its_endpoints(page):
+    page.goto("/api/")
+    expect(page.locator(".response-info")).to_contain_text("W3C Web Annotation")
+    expect(page.locator(".response-info")).to_contain_text('"description"')
 
 
 def test_the_admin_works_under_the_content_security_policy(page):

@@ -166,3 +166,10 @@ def test_bad_metadata_is_reported_for_its_file(articles_dir, seeds_dir):
     (articles_dir / "metadata.yaml").write_text("a.txt:\n  published_on: last tuesday\n", encoding="utf-8")
     output, ok = run_import(articles_dir)
     assert not ok and "a.txt: failed" in output and "published_on" in output
+
+
+def test_an_article_without_a_title_is_titled_by_its_whole_first_sentence(imported_seeds, seed_texts):
+    # The seed without a headline line and without a title in metadata.yaml: its first sentence, uncut.
+    source = Source.objects.get(file_name="000_2e6f8ab06da4e6af.txt")
+    first = source.sentences.filter(kind="body").order_by("position").first()
+    assert source.title == first.text and not source.title.endswith("…")

@@ -8,8 +8,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from factbook.api.public import visible
 from factbook.claims.models import BEST_RATING, WORST_RATING
+from factbook.public.visibility import visible
 
 register = template.Library()
 
@@ -73,7 +73,7 @@ def publisher(request):
 def rating(fact_check):
     """The verdict as a schema.org Rating: its name, and its place on the 1 (false) to 5 (true)
     scale when it has one ("unverifiable" has none)."""
-    label = fact_check.get_verdict_display()
+    label = str(fact_check.get_verdict_display())
     data = {"@type": "Rating", "name": label, "alternateName": label}
     if fact_check.rating_value is not None:
         data.update(ratingValue=fact_check.rating_value, bestRating=BEST_RATING, worstRating=WORST_RATING)

@@ -1,13 +1,18 @@
-"""Template tags for showing article text safely and in its own direction, and for navigation."""
+"""Template tags for showing article text safely and in its own direction, names in the
+reader's script, and navigation."""
 
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.html import escape, format_html, format_html_join
+from django.utils.text import Truncator
+from django.utils.translation import get_language, gettext, gettext_lazy as _, ngettext
 
 from factbook.events.models import DatePrecision
-from factbook.sources.languages import detect_language, script_direction
-from factbook.web.pagination import cursor_keys
+from factbook.public.pagination import cursor_keys
+from factbook.public.visibility import is_visible
+from factbook.sources.languages import LANGUAGES, detect_language, script_direction
 
 register = template.Library()
 
@@ -51,9 +56,28 @@ def _linked(text, start, end, mentions):
 
 @register.simple_tag
 def bounded_count(count):
-    """A (count, exact) pair of factbook.web.pagination.bounded_count as readers see it."""
+    """A (count, exact) pair of factbook.public.pagination.bounded_count as readers see it."""
     number, exact = count
-    return intcomma(number) if exact else f"about {intcomma(number)}"
+    return intcomma(number) if exact else gettext("about %(count)s") % {"count": intcomma(number)}
+
+
+# What a list counts, in the singular and plural of the reader's language.
+RESULT_NOUNS = {
+    "claim": lambda count: ngettext("%(count)s claim", "%(count)s claims", count),
+    "claim made": lambda count: ngettext("%(count)s claim made", "%(count)s claims made", count),
+    "claim about them": lambda count: ngettext("%(count)s claim about them", "%(count)s claims about them", count),
+    "event": lambda count: ngettext("%(count)s event", "%(count)s events", count),
+    "organisation": lambda count: ngettext("%(count)s organisation", "%(count)s organisations", count),
+    "person": lambda count: ngettext("%(count)s person", "%(count)s persons", count),
+    "source": lambda count: ngettext("%(count)s source", "%(count)s sources", count),
+}
+
+
+@register.simple_tag
+def result_count(paginator, noun):
+    """"1 claim", "1,204 claims", or "About 12,000 claims" when the count is estimated."""
+    counted = RESULT_NOUNS[noun](paginator.count) % {"count": intcomma(paginator.count)}
+    return counted if paginator.count_is_exact else gettext("About %(counted)s") % {"counted": counted}
 
 
 @register.simple_tag
@@ -72,7 +96,7 @@ def text_attrs(text, language=""):
 def page_url(context, number, key="page", after=None, before=None):
     """The current query string with only the page `key` changed, so the filters (and the
     other lists' pages) survive paging; `after` or `before` is the keyset cursor of a page
-    beside this one (see factbook.web.pagination), of no use on page 1."""
+    beside this one (see factbook.public.pagination), of no use on page 1."""
     query = context["request"].GET.copy()
     query[key] = number
     for cursor_key, value in zip(cursor_keys(key), (after, before)):
@@ -84,12 +108,12 @@ def page_url(context, number, key="page", after=None, before=None):
 
 # The main menu: URL name and label of each section.
 MAIN_MENU = [
-    ("web:source_list", "Sources"),
-    ("web:person_list", "Persons"),
-    ("web:organisation_list", "Organisations"),
-    ("web:event_list", "Events"),
-    ("web:event_timeline", "Timeline"),
-    ("web:claim_list", "Claims"),
+    ("web:source_list", _("Sources")),
+    ("web:person_list", _("Persons")),
+    ("web:organisation_list", _("Organisations")),
+    ("web:event_list", _("Events")),
+    ("web:event_timeline", _("Timeline")),
+    ("web:claim_list", _("Claims")),
 ]
 
 
@@ -107,10 +131,58 @@ def main_menu(context):
 ISO_DATE_LENGTH = {DatePrecision.DAY: 10, DatePrecision.MONTH: 7, DatePrecision.YEAR: 4, DatePrecision.BEFORE: 10}
 
 
+# The reader's locale's format for a date of each precision (django.utils.formats).
+DATE_FORMATS = {DatePrecision.DAY: "DATE_FORMAT", DatePrecision.MONTH: "YEAR_MONTH_FORMAT", DatePrecision.YEAR: "Y"}
+
+
 @register.simple_tag
 def event_date(event):
-    """The event's date in a <time> exactly as precise as it is known, or "date unknown"."""
+    """The event's date in a <time>, exactly as precise as it is known and written as the
+    reader's language writes dates, or "date unknown"."""
     if event.date is None:
-        return event.date_display
+        return gettext("date unknown")
     machine_date = event.date.isoformat()[:ISO_DATE_LENGTH[event.date_precision]]
-    return format_html('<time datetime="{}">{}</time>', machine_date, event.date_display)
+    if event.date_precision == DatePrecision.BEFORE:
+        shown = gettext("on or before %(date)s") % {"date": date_format(event.date, "DATE_FORMAT")}
+    else:
+        shown = date_format(event.date, DATE_FORMATS[event.date_precision])
+    return format_html('<time datetime="{}">{}</time>', machine_date, shown)
+
+
+register.filter("is_visible", is_visible)
+
+
+def reader_alias(entity):
+    """The alias of `entity` in the script of the reader's language, if it has one and its
+    aliases were prefetched (never a query per name)."""
+    language = LANGUAGES.get(get_language() or "")
+    aliases = getattr(entity, "_prefetched_objects_cache", {}).get("aliases")
+    if language is None or language.script == "Latn" or aliases is None:
+        return None
+    return next((alias for alias in aliases if alias.script == language.script), None)
+
+
+@register.simple_tag
+def reader_name(entity):
+    """The name of a person or organisation as the reader writes it: its alias in the script of
+    the interface's language where one exists (Urdu readers see باجوہ), else its Latin name."""
+    alias = reader_alias(entity)
+    if alias is None:
+        return entity.name
+    return format_html('<bdi lang="{}" dir="{}">{}</bdi>', get_language(), script_direction(alias.name), alias.name)
+
+
+# How many words of a claim head its page and its feed entry.
+HEADING_WORDS = 12
+
+
+def claim_heading(claim):
+    """What a claim is called: who made it and how it starts, "Qamar Javed Bajwa: Pakistan has no
+    aggressive designs …", in plain text (the title of its page and its feed entry)."""
+    alias = reader_alias(claim.claimant) if is_visible(claim.claimant) else None
+    who = alias.name if alias else (claim.claimant.name if claim.claimant else claim.source.publisher
+                                    or gettext("The article"))
+    return gettext("%(who)s: %(start)s") % {"who": who, "start": Truncator(claim.text).words(HEADING_WORDS, "…")}
+
+
+register.simple_tag(claim_heading, name="claim_heading")

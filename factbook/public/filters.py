@@ -1,24 +1,23 @@
 """The filter forms of the public lists, one FilterSet per list (django-filter).
 
 Every choice of person, organisation or status offers only what readers may see, and each "q"
-searches as the search page does (factbook.web.search)."""
+searches as the search page does (factbook.public.search)."""
 
 import django_filters
 from django import forms
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
+from factbook.choices import translated_choices
 from factbook.claims.models import Claim, ClaimMode, Verdict
-from factbook.curation.models import ReviewStatus
 from factbook.entities.models import Organisation, OrganisationKind, Person
 from factbook.events.models import Event, EventKind
 from factbook.sources.languages import LANGUAGE_CHOICES
 from factbook.sources.models import Source
 
-from . import search
+from . import search, visibility
 
-ANY = "Any"
-# Rejected records are never shown, so offering them as a filter would only ever return nothing.
-PUBLIC_STATUS_CHOICES = [choice for choice in ReviewStatus.choices if choice[0] != ReviewStatus.REJECTED]
+ANY = _("Any")
 
 
 def date_filter(field_name, lookup_expr, label):
@@ -27,9 +26,9 @@ def date_filter(field_name, lookup_expr, label):
     )
 
 
-def language_filter(field_name, label="Language"):
+def language_filter(field_name, label=_("Language")):
     return django_filters.ChoiceFilter(
-        field_name=field_name, choices=LANGUAGE_CHOICES, label=label, empty_label=ANY, distinct=True
+        field_name=field_name, choices=translated_choices(LANGUAGE_CHOICES), label=label, empty_label=ANY, distinct=True
     )
 
 
@@ -65,7 +64,7 @@ def record_filter(queryset, label, field_name=None, method=None):
 
 
 def status_filter():
-    return choice_filter(PUBLIC_STATUS_CHOICES, label="Review status")
+    return choice_filter(visibility.PUBLIC_STATUS_CHOICES, label=_("Review status"))
 
 
 def search_filter(match, label):
@@ -74,14 +73,14 @@ def search_filter(match, label):
 
 
 class SourceFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(field_name="title", lookup_expr="icontains", label="Title contains")
-    language = choice_filter(LANGUAGE_CHOICES)
-    person = record_filter(Person.objects.public(), "Mentions person", "sentences__mentions__person")
+    q = django_filters.CharFilter(field_name="title", lookup_expr="icontains", label=_("Title contains"))
+    language = choice_filter(translated_choices(LANGUAGE_CHOICES))
+    person = record_filter(visibility.public_persons(), _("Mentions person"), "sentences__mentions__person")
     organisation = record_filter(
-        Organisation.objects.public(), "Mentions organisation", "sentences__mentions__organisation"
+        visibility.public_organisations(), _("Mentions organisation"), "sentences__mentions__organisation"
     )
-    date_from = date_filter("published_on", "gte", "Published from")
-    date_to = date_filter("published_on", "lte", "Published to")
+    date_from = date_filter("published_on", "gte", _("Published from"))
+    date_to = date_filter("published_on", "lte", _("Published to"))
 
     class Meta:
         model = Source
@@ -89,10 +88,10 @@ class SourceFilter(django_filters.FilterSet):
 
 
 class EntityFilter(django_filters.FilterSet):
-    q = search_filter(search.match_entities, "Name (any script)")
+    q = search_filter(search.match_entities, _("Name (any script)"))
     status = status_filter()
-    language = language_filter("mentions__sentence__source__language", "Named in language")
-    source = record_filter(Source.objects.current(), "Named in source", "mentions__sentence__source")
+    language = language_filter("mentions__sentence__source__language", _("Named in language"))
+    source = record_filter(visibility.current_sources(), _("Named in source"), "mentions__sentence__source")
 
 
 class PersonFilter(EntityFilter):
@@ -102,7 +101,7 @@ class PersonFilter(EntityFilter):
 
 
 class OrganisationFilter(EntityFilter):
-    kind = choice_filter(OrganisationKind.choices)
+    kind = choice_filter(translated_choices(OrganisationKind.choices))
 
     class Meta:
         model = Organisation
@@ -110,15 +109,15 @@ class OrganisationFilter(EntityFilter):
 
 
 class EventFilter(django_filters.FilterSet):
-    q = search_filter(search.match_events, "Title, place or participant")
-    kind = choice_filter(EventKind.choices)
+    q = search_filter(search.match_events, _("Title, place or participant"))
+    kind = choice_filter(translated_choices(EventKind.choices))
     status = status_filter()
-    date_from = date_filter("date", "gte", "Date from")
-    date_to = date_filter("date", "lte", "Date to")
-    language = language_filter("sentences__source__language", "Reported in language")
-    source = record_filter(Source.objects.current(), "Reported in", "sentences__source")
-    person = record_filter(Person.objects.public(), "Person taking part", "persons")
-    organisation = record_filter(Organisation.objects.public(), "Organisation taking part", "organisations")
+    date_from = date_filter("date", "gte", _("Date from"))
+    date_to = date_filter("date", "lte", _("Date to"))
+    language = language_filter("sentences__source__language", _("Reported in language"))
+    source = record_filter(visibility.current_sources(), _("Reported in"), "sentences__source")
+    person = record_filter(visibility.public_persons(), _("Person taking part"), "persons")
+    organisation = record_filter(visibility.public_organisations(), _("Organisation taking part"), "organisations")
 
     class Meta:
         model = Event
@@ -126,24 +125,24 @@ class EventFilter(django_filters.FilterSet):
 
 
 class ClaimFilter(django_filters.FilterSet):
-    q = search_filter(search.match_claims, "Text contains")
+    q = search_filter(search.match_claims, _("Text contains"))
     status = status_filter()
-    verdict = choice_filter(Verdict.choices, "Verdict", "fact_check__verdict")
-    claimant = record_filter(Person.objects.public(), "Made by person", "claimant_person")
-    claimant_organisation = record_filter(Organisation.objects.public(), "Made by organisation",
+    verdict = choice_filter(Verdict.choices, _("Verdict"), "fact_check__verdict")
+    claimant = record_filter(visibility.public_persons(), _("Made by person"), "claimant_person")
+    claimant_organisation = record_filter(visibility.public_organisations(), _("Made by organisation"),
                                           "claimant_organisation")
-    mode = choice_filter(ClaimMode.choices)
-    language = choice_filter(LANGUAGE_CHOICES, "Language", "sentence__source__language")
-    source = record_filter(Source.objects.all(), "Source", "sentence__source")
-    person = record_filter(Person.objects.public(), "Person (claimant or subject)", method="by_or_about")
+    mode = choice_filter(translated_choices(ClaimMode.choices))
+    language = choice_filter(translated_choices(LANGUAGE_CHOICES), _("Language"), "sentence__source__language")
+    source = record_filter(visibility.any_source(), _("Source"), "sentence__source")
+    person = record_filter(visibility.public_persons(), _("Person (claimant or subject)"), method="by_or_about")
     organisation = record_filter(
-        Organisation.objects.public(), "Organisation (claimant or subject)", method="by_or_about"
+        visibility.public_organisations(), _("Organisation (claimant or subject)"), method="by_or_about"
     )
-    event_kind = choice_filter(EventKind.choices, "Event kind", "event__kind")
-    event = django_filters.ModelChoiceFilter(queryset=Event.objects.public(), label="Event (id)",
+    event_kind = choice_filter(translated_choices(EventKind.choices), _("Event kind"), "event__kind")
+    event = django_filters.ModelChoiceFilter(queryset=visibility.public_events(), label=_("Event (id)"),
                                              widget=forms.NumberInput)
-    date_from = date_filter("sentence__source__published_on", "gte", "Published from")
-    date_to = date_filter("sentence__source__published_on", "lte", "Published to")
+    date_from = date_filter("sentence__source__published_on", "gte", _("Published from"))
+    date_to = date_filter("sentence__source__published_on", "lte", _("Published to"))
 
     class Meta:
         model = Claim
