@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -50,9 +50,16 @@ def pages():
     """Every public page and API list and detail, on the records the database holds."""
     person = most_claims("claimant_person")
     organisation = most_claims("claimant_organisation")
-    claim = Claim.objects.public().filter(event__isnull=False).order_by("pk").first()
+    # Records with every kind of related row, so that the pages run all their queries at any size.
+    claim = (Claim.objects.public().filter(event__isnull=False, claimant_person__isnull=False,
+                                           about_persons__isnull=False, about_organisations__isnull=False)
+             .order_by("pk").first())
     source = Source.objects.current().order_by("pk").first()
-    event = Event.objects.public().filter(claims__isnull=False).order_by("pk").first()
+    claims_of = Claim.objects.public().filter(event=OuterRef("pk"))
+    event = (Event.objects.public().filter(persons__isnull=False, organisations__isnull=False)
+             .filter(Exists(claims_of.filter(claimant_person__isnull=False)),
+                     Exists(claims_of.filter(claimant_organisation__isnull=False)))
+             .order_by("pk").first())
     by_person = urlencode({"person": person})
     deep = min(DEEP_PAGE, max(1, Claim.objects.public().count() // (2 * settings.FACTBOOK_PAGE_SIZE)))
     # Where page deep - 1 ends: the cursor of the Next link that leads to page `deep`.
