@@ -1,0 +1,197 @@
+"""A learned tagger for the names the rules are least sure of: a conditional random field
+(CRFsuite) over what the lexicons and the gazetteer say of each word and of its neighbours.
+
+It never sees the letters of a word the lexicons do not list, only evidence that holds
+across topics and languages: the script, capitals, whether the name-part lexicon knows the
+word and as what, which lexicon lists hold it (titles, case markers, months, verbs ...),
+the punctuation around it, its place in the sentence and the mentions found beside it.
+Lexicon words ("نے", "said", "जी") are features by themselves.
+
+The certain stages run first (acronyms, known names, organisations, titles); the tagger
+labels each run of words they left free that holds a possible name word. The model
+(`recogniser.crfsuite`) is trained by `manage.py train_recogniser` from articles written for
+it and ships in the package; nothing is downloaded.
+"""
+
+import threading
+from pathlib import Path
+
+import pycrfsuite
+
+from factbook.entities.names import script_code
+from factbook.kinds import SentenceKind
+
+from .context import ArticleContext, Sentence
+from .recognise import joined, name_word_kind
+from .tokens import find_phrases
+
+MODEL_PATH = Path(__file__).parent / "recogniser.crfsuite"
+# Fixed, so that the same articles always give the same model.
+TRAINING_PARAMS = {"c1": 0.1, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
+WINDOW = (-2, -1, 1, 2)  # neighbours whose features a word's item carries
+OUTSIDE = "O"
+GAPS = {",": ",", "،": ",", "(": "(", ")": ")", ":": ":", "-": "-", ".": ".", "۔": ".", "।": ".",
+        '"': "quote", "“": "quote", "”": "quote", "‘": "quote", "’": "quote", "'": "quote"}
+
+
+def _shape(word: str) -> str:
+    """"Xx" for "Chopra", "X.X" for "A.R", "XX" for "PCB"; runs of one kind of letter collapsed."""
+    shape = []
+    for char in word:
+        mark = "X" if char.isupper() else "x" if char.islower() else "d" if char.isdigit() else char
+        if not shape or shape[-1] != mark:
+            shape.append(mark)
+    return "".join(shape)
+
+
+def word_features(ctx: ArticleContext, token, kind: str) -> list[str]:
+    """What the lexicons say of one word, wherever it stands; `kind` is its name-word kind
+    (`recognise.name_word_kind`)."""
+    features = [f"s={script_code(token.text)}", f"k={kind}", f"len={min(len(token.text), 6)}"]
+    if token.text[0].isupper() or token.text[0].islower():
+        features.append(f"sh={_shape(token.text)}")
+    elif any(c.isdigit() for c in token.text):
+        features.append("sh=d")
+    part = ctx.rules.name_parts.lookup(token.text)
+    if part:
+        features.append(f"np={part.role}")
+    classes = ctx.rules.word_classes.get(token.key, ())
+    features += [f"c={c}" for c in classes]
+    if classes:
+        features.append(f"w={token.key}")
+    return features
+
+
+def _gap(text: str) -> str:
+    """The punctuation between two words, as one of a few kinds."""
+    marks = [GAPS.get(char, "other") for char in text if not char.isspace()]
+    return marks[0] if marks else ""
+
+
+class SentenceFeatures:
+    """The CRF items of a sentence's words, each built when first asked for: a word's own
+    features, its phrases and neighbouring mentions, and those of its neighbours."""
+
+    def __init__(self, ctx: ArticleContext, sentence: Sentence, kinds: list[str]):
+        self.ctx, self.sentence, self.kinds = ctx, sentence, kinds
+        self._own: dict[int, list[str]] = {}
+        self._words: dict[str, list[str]] = {}  # a sentence repeats its words
+        self._phrases = [[] for _ in sentence.tokens]
+        rules = ctx.rules
+        for name, index in (("title", rules.person_titles), ("org", rules.organisations), ("place", rules.places),
+                            ("head", rules.heads_first), ("head", rules.heads_last)):
+            for first, end, _ in find_phrases(sentence.tokens, index):
+                self._phrases[first].append(f"p=B-{name}")
+                for n in range(first + 1, end):
+                    self._phrases[n].append(f"p=I-{name}")
+
+    def own(self, n: int) -> list[str]:
+        if n not in self._own:
+            tokens, text = self.sentence.tokens, self.sentence.text
+            token = tokens[n]
+            word_key = f"{token.text}\t{self.kinds[n]}"
+            if word_key not in self._words:
+                self._words[word_key] = word_features(self.ctx, token, self.kinds[n])
+            features = [*self._words[word_key], *self._phrases[n]]
+            owner = self.ctx.mentions.owner(self.sentence.index, n)
+            if owner is not None:
+                mention = self.ctx.mentions[owner]
+                features.append("m=role" if mention.role_reference else f"m={mention.entity_type}")
+            before = _gap(text[tokens[n - 1].end : token.start]) if n else "start"
+            if before:
+                features.append(f"gap={before}")
+            self._own[n] = features
+        return self._own[n]
+
+    def item(self, n: int) -> list[str]:
+        tokens = self.sentence.tokens
+        features = list(self.own(n))
+        if self.sentence.kind != SentenceKind.BODY:
+            features.append(f"sentence={self.sentence.kind}")
+        for offset in WINDOW:
+            m = n + offset
+            if 0 <= m < len(tokens):
+                features += [f"{offset}:{f}" for f in self.own(m)]
+            else:
+                features.append(f"{offset}:edge")
+        return features
+
+
+def free_runs(ctx: ArticleContext, sentence: Sentence, kinds: list[str]) -> list[tuple[int, int]]:
+    """(first, end) of each run of words no mention holds that has a word which may be part of
+    a name: what is left for the tagger."""
+    runs, first = [], None
+    for n in range(len(sentence.tokens) + 1):
+        free = n < len(sentence.tokens) and ctx.mentions.owner(sentence.index, n) is None
+        if free and first is None:
+            first = n
+        elif not free and first is not None:
+            if any(kind != "no" for kind in kinds[first:n]):
+                runs.append((first, n))
+            first = None
+    return runs
+
+
+def runs_to_tag(ctx: ArticleContext, sentence: Sentence):
+    """(first, end, CRF items, name-word kinds of the sentence) of each free run."""
+    kinds = [name_word_kind(ctx, t) for t in sentence.tokens]
+    runs = free_runs(ctx, sentence, kinds)
+    features = SentenceFeatures(ctx, sentence, kinds) if runs else None
+    return [(first, end, [features.item(n) for n in range(first, end)], kinds) for first, end in runs]
+
+
+def labelled_spans(labels: list[str], offset: int = 0) -> list[tuple[int, int, str]]:
+    """(first, end, entity type) of each labelled span of "B-type", "I-type" ... labels; an
+    "I-" label after another type starts a span."""
+    spans = []
+    for n, label in enumerate(labels):
+        if label == OUTSIDE:
+            continue
+        position, entity_type = label.split("-", 1)
+        if position == "I" and spans and spans[-1][1] == offset + n and spans[-1][2] == entity_type:
+            spans[-1] = (spans[-1][0], offset + n + 1, entity_type)
+        else:
+            spans.append((offset + n, offset + n + 1, entity_type))
+    return spans
+
+
+def train(examples, path: Path = MODEL_PATH):
+    """A model from (items, labels) sequences, in the order given."""
+    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    trainer.set_params(TRAINING_PARAMS)
+    for items, labels in examples:
+        trainer.append(items, labels)
+    trainer.train(str(path))
+
+
+_taggers = threading.local()  # a CRFsuite tagger keeps the last sequence it tagged: one per thread
+
+
+def tagger(path: Path = MODEL_PATH) -> pycrfsuite.Tagger:
+    loaded = getattr(_taggers, "by_path", None)
+    if loaded is None:
+        loaded = _taggers.by_path = {}
+    if path not in loaded:
+        loaded[path] = pycrfsuite.Tagger()
+        loaded[path].open(str(path))
+    return loaded[path]
+
+
+def _possible_name(ctx: ArticleContext, sentence: Sentence, kinds: list[str], first: int, end: int) -> bool:
+    """What the rules know vetoes the tagger: no word of a name is certainly something else
+    (a month, a place, a verb), nothing but space separates its words, and it ends with a
+    given or family name, not a particle or an initial."""
+    tokens = sentence.tokens
+    return (all(kind != "no" for kind in kinds[first:end]) and kinds[end - 1] not in ("particle", "initial")
+            and all(joined(sentence, a, b) for a, b in zip(tokens[first:end - 1], tokens[first + 1:end])))
+
+
+def find_tagged_names(ctx: ArticleContext, sentence: Sentence) -> list[int]:
+    """Persons the tagger finds among the words the certain stages left free."""
+    found = []
+    for first, end, items, kinds in runs_to_tag(ctx, sentence):
+        labels = tagger().tag(items)
+        for span_first, span_end, entity_type in labelled_spans(labels, first):
+            if entity_type == "person" and _possible_name(ctx, sentence, kinds, span_first, span_end):
+                found.append(ctx.mentions.add(sentence, span_first, span_end, entity_type="person"))
+    return [m for m in found if m is not None]
