@@ -302,6 +302,15 @@ def name_word_kind(ctx: ArticleContext, token: Token) -> str:
 KNOWN_KINDS = ("part", "particle", "initial", "joined")
 
 
+def sentence_name_word_kinds(ctx: ArticleContext, sentence: Sentence) -> list[str]:
+    """The name-word kind of each word of the sentence; the words of a place are none."""
+    tokens = sentence.tokens
+    kinds = [name_word_kind(ctx, t) for t in tokens]
+    for place_first, place_end, _ in find_phrases(tokens, ctx.rules.places):  # "اسلام آباد" is no "Islam"
+        kinds[place_first:place_end] = ["no"] * (place_end - place_first)
+    return kinds
+
+
 def _listed(ctx: ArticleContext, sentence: Sentence, first: int, end: int, kinds: list[str]) -> bool:
     """Whether tokens first..end-1 stand in a list beside another name ("کرن تعبیر اور اشنا
     شاہ", "Deka and Priya Saikia"): a comma or a conjunction, then a known name part, or a
@@ -362,9 +371,7 @@ def find_untitled_persons(ctx: ArticleContext, sentence: Sentence) -> list[int]:
     """Names without a title: runs of joined words that may be name words ("ارشد ندیم نے",
     "Neeraj Chopra won"), the longest span of each run that the evidence supports."""
     tokens, found = sentence.tokens, []
-    kinds = [name_word_kind(ctx, t) for t in tokens]
-    for place_first, place_end, _ in find_phrases(tokens, ctx.rules.places):  # "اسلام آباد" is no "Islam"
-        kinds[place_first:place_end] = ["no"] * (place_end - place_first)
+    kinds = sentence_name_word_kinds(ctx, sentence)
     first = 0
     while first < len(tokens):
         if kinds[first] == "no" or ctx.mentions.owner(sentence.index, first) is not None:

@@ -36,7 +36,8 @@ def _not_names(lexicon: Lexicon, aliases, places, demonyms) -> frozenset[str]:
     function words, titles, dates, organisation heads, one-word names of places and states."""
     phrases = [*lexicon.organisation_heads_first, *lexicon.organisation_heads_last, *lexicon.months,
                *lexicon.weekdays, *lexicon.relative_days, *lexicon.event_triggers, *lexicon.factuality_cues,
-               *(key for key in [*aliases, *places] if len(key) == 1)]
+               *(key for key in [*aliases, *places] if len(key) == 1),
+               *((word,) for pronoun in lexicon.pronoun_speakers for word in pronoun)]  # "انہوں نے"
     return frozenset().union(
         lexicon.non_name_words, lexicon.stopwords, lexicon.title_words, lexicon.case_markers,
         lexicon.subject_markers, lexicon.indefinites, lexicon.complementisers, lexicon.document_words,

@@ -22,12 +22,13 @@ from factbook.entities.names import script_code
 from factbook.kinds import SentenceKind
 
 from .context import ArticleContext, Sentence
-from .recognise import joined, name_word_kind
+from .recognise import joined, sentence_name_word_kinds
 from .tokens import find_phrases
 
 MODEL_PATH = Path(__file__).parent / "recogniser.crfsuite"
 # Fixed, so that the same articles always give the same model.
 TRAINING_PARAMS = {"c1": 0.1, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
+MIN_CONFIDENCE = 0.6  # below it, a name the model proposes is left to the rules (cross-validated on the training set)
 WINDOW = (-2, -1, 1, 2)  # neighbours whose features a word's item carries
 OUTSIDE = "O"
 GAPS = {",": ",", "،": ",", "(": "(", ")": ")", ":": ":", "-": "-", ".": ".", "۔": ".", "।": ".",
@@ -47,7 +48,10 @@ def _shape(word: str) -> str:
 def word_features(ctx: ArticleContext, token, kind: str) -> list[str]:
     """What the lexicons say of one word, wherever it stands; `kind` is its name-word kind
     (`recognise.name_word_kind`)."""
+    classes = ctx.rules.word_classes.get(token.key, ())
     features = [f"s={script_code(token.text)}", f"k={kind}", f"len={min(len(token.text), 6)}"]
+    if len(token.text) > 2 and not classes:  # word endings tell inflected words from names ("देशों")
+        features += [f"suf1={token.key[-1:]}", f"suf2={token.key[-2:]}"]
     if token.text[0].isupper() or token.text[0].islower():
         features.append(f"sh={_shape(token.text)}")
     elif any(c.isdigit() for c in token.text):
@@ -55,7 +59,6 @@ def word_features(ctx: ArticleContext, token, kind: str) -> list[str]:
     part = ctx.rules.name_parts.lookup(token.text)
     if part:
         features.append(f"np={part.role}")
-    classes = ctx.rules.word_classes.get(token.key, ())
     features += [f"c={c}" for c in classes]
     if classes:
         features.append(f"w={token.key}")
@@ -134,7 +137,7 @@ def free_runs(ctx: ArticleContext, sentence: Sentence, kinds: list[str]) -> list
 
 def runs_to_tag(ctx: ArticleContext, sentence: Sentence):
     """(first, end, CRF items, name-word kinds of the sentence) of each free run."""
-    kinds = [name_word_kind(ctx, t) for t in sentence.tokens]
+    kinds = sentence_name_word_kinds(ctx, sentence)
     runs = free_runs(ctx, sentence, kinds)
     features = SentenceFeatures(ctx, sentence, kinds) if runs else None
     return [(first, end, [features.item(n) for n in range(first, end)], kinds) for first, end in runs]
@@ -188,10 +191,14 @@ def _possible_name(ctx: ArticleContext, sentence: Sentence, kinds: list[str], fi
 
 def find_tagged_names(ctx: ArticleContext, sentence: Sentence) -> list[int]:
     """Persons the tagger finds among the words the certain stages left free."""
-    found = []
+    found, crf = [], tagger()
     for first, end, items, kinds in runs_to_tag(ctx, sentence):
-        labels = tagger().tag(items)
-        for span_first, span_end, entity_type in labelled_spans(labels, first):
-            if entity_type == "person" and _possible_name(ctx, sentence, kinds, span_first, span_end):
+        labels = crf.tag(items)
+        for span_first, span_end, entity_type in labelled_spans(labels):
+            # How sure the model is of the span: its least certain word's label.
+            confidence = min(crf.marginal(labels[n], n) for n in range(span_first, span_end))
+            span_first, span_end = first + span_first, first + span_end
+            if (entity_type == "person" and confidence >= MIN_CONFIDENCE
+                    and _possible_name(ctx, sentence, kinds, span_first, span_end)):
                 found.append(ctx.mentions.add(sentence, span_first, span_end, entity_type="person"))
     return [m for m in found if m is not None]
