@@ -22,13 +22,13 @@ from factbook.entities.names import script_code
 from factbook.kinds import SentenceKind
 
 from .context import ArticleContext, Sentence
-from .recognise import joined, sentence_name_word_kinds
+from .recognise import KNOWN_KINDS, MAX_NAME_WORDS, cased, joined, sentence_name_word_kinds
 from .tokens import find_phrases
 
 MODEL_PATH = Path(__file__).parent / "recogniser.crfsuite"
 # Fixed, so that the same articles always give the same model.
 TRAINING_PARAMS = {"c1": 0.1, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
-MIN_CONFIDENCE = 0.6  # below it, a name the model proposes is left to the rules (cross-validated on the training set)
+MIN_CONFIDENCE = 0.5  # below it, a name the model proposes is left to the rules (cross-validated on the training set)
 WINDOW = (-2, -1, 1, 2)  # neighbours whose features a word's item carries
 OUTSIDE = "O"
 GAPS = {",": ",", "،": ",", "(": "(", ")": ")", ":": ":", "-": "-", ".": ".", "۔": ".", "।": ".",
@@ -189,6 +189,28 @@ def _possible_name(ctx: ArticleContext, sentence: Sentence, kinds: list[str], fi
             and all(joined(sentence, a, b) for a, b in zip(tokens[first:end - 1], tokens[first + 1:end])))
 
 
+def _extended(ctx: ArticleContext, sentence: Sentence, kinds: list[str], first: int, end: int) -> tuple[int, int]:
+    """The span with the free words joined to it on either side that the name-part lexicon
+    knows as name words: the model often stops short of an initial or a known part
+    ("ए आर रहमान", "Aditya Kumar Choudhary"). Initials are taken only as a whole run."""
+    tokens, mentions = sentence.tokens, ctx.mentions
+
+    def name_word(n: int, known_kinds) -> bool:
+        return (0 <= n < len(tokens) and kinds[n] in known_kinds and mentions.owner(sentence.index, n) is None
+                and cased(tokens[n].text) == cased(tokens[first].text))
+
+    while (end - first < MAX_NAME_WORDS and name_word(first - 1, KNOWN_KINDS)
+           and joined(sentence, tokens[first - 1], tokens[first])):
+        first -= 1
+    if first > 0 and kinds[first - 1] == "initial":  # initials cut from a longer run: "(سی) پی او خالد"
+        while kinds[first] == "initial":
+            first += 1
+    while (end - first < MAX_NAME_WORDS and name_word(end, ("part", "joined", "particle"))
+           and joined(sentence, tokens[end - 1], tokens[end])):
+        end += 1
+    return first, end
+
+
 def find_tagged_names(ctx: ArticleContext, sentence: Sentence) -> list[int]:
     """Persons the tagger finds among the words the certain stages left free."""
     found, crf = [], tagger()
@@ -200,5 +222,6 @@ def find_tagged_names(ctx: ArticleContext, sentence: Sentence) -> list[int]:
             span_first, span_end = first + span_first, first + span_end
             if (entity_type == "person" and confidence >= MIN_CONFIDENCE
                     and _possible_name(ctx, sentence, kinds, span_first, span_end)):
+                span_first, span_end = _extended(ctx, sentence, kinds, span_first, span_end)
                 found.append(ctx.mentions.add(sentence, span_first, span_end, entity_type="person"))
     return [m for m in found if m is not None]
