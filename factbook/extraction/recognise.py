@@ -303,12 +303,15 @@ KNOWN_KINDS = ("part", "particle", "initial", "joined")
 
 
 def sentence_name_word_kinds(ctx: ArticleContext, sentence: Sentence) -> list[str]:
-    """The name-word kind of each word of the sentence; the words of a place are none."""
-    tokens = sentence.tokens
-    kinds = [name_word_kind(ctx, t) for t in tokens]
-    for place_first, place_end, _ in find_phrases(tokens, ctx.rules.places):  # "اسلام آباد" is no "Islam"
-        kinds[place_first:place_end] = ["no"] * (place_end - place_first)
-    return kinds
+    """The name-word kind of each word of the sentence (worked out once, for the tagger and the
+    rules); the words of a place are none."""
+    if sentence.index not in ctx.word_kinds:
+        tokens = sentence.tokens
+        kinds = [name_word_kind(ctx, t) for t in tokens]
+        for place_first, place_end, _ in find_phrases(tokens, ctx.rules.places):  # "اسلام آباد" is no "Islam"
+            kinds[place_first:place_end] = ["no"] * (place_end - place_first)
+        ctx.word_kinds[sentence.index] = kinds
+    return ctx.word_kinds[sentence.index]
 
 
 def _listed(ctx: ArticleContext, sentence: Sentence, first: int, end: int, kinds: list[str]) -> bool:

@@ -14,12 +14,14 @@ it and ships in the package; nothing is downloaded.
 """
 
 import threading
+from collections import Counter
 from pathlib import Path
 
 import pycrfsuite
 
 from factbook.entities.names import script_code
 from factbook.kinds import SentenceKind
+from factbook.sources.languages import script_of
 
 from .context import ArticleContext, Sentence
 from .recognise import KNOWN_KINDS, MAX_NAME_WORDS, cased, joined, sentence_name_word_kinds
@@ -28,7 +30,10 @@ from .tokens import find_phrases
 MODEL_PATH = Path(__file__).parent / "recogniser.crfsuite"
 # Fixed, so that the same articles always give the same model.
 TRAINING_PARAMS = {"c1": 0.1, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
-MIN_CONFIDENCE = 0.5  # below it, a name the model proposes is left to the rules (cross-validated on the training set)
+# Below these, a name the model proposes is left to the rules; a name none of whose words the
+# name-part lexicon knows needs more (both cross-validated on the training set).
+MIN_CONFIDENCE = 0.5
+MIN_CONFIDENCE_UNKNOWN = 0.8
 WINDOW = (-2, -1, 1, 2)  # neighbours whose features a word's item carries
 OUTSIDE = "O"
 GAPS = {",": ",", "،": ",", "(": "(", ")": ")", ":": ":", "-": "-", ".": ".", "۔": ".", "।": ".",
@@ -77,8 +82,8 @@ class SentenceFeatures:
 
     def __init__(self, ctx: ArticleContext, sentence: Sentence, kinds: list[str]):
         self.ctx, self.sentence, self.kinds = ctx, sentence, kinds
-        self._own: dict[int, list[str]] = {}
-        self._words: dict[str, list[str]] = {}  # a sentence repeats its words
+        self._words: dict[tuple, list[str]] = {}  # a sentence repeats its words
+        self._place: dict[int, list[str]] = {}
         self._phrases = [[] for _ in sentence.tokens]
         rules = ctx.rules
         for name, index in (("title", rules.person_titles), ("org", rules.organisations), ("place", rules.places),
@@ -88,33 +93,39 @@ class SentenceFeatures:
                 for n in range(first + 1, end):
                     self._phrases[n].append(f"p=I-{name}")
 
-    def own(self, n: int) -> list[str]:
-        if n not in self._own:
+    def _word(self, n: int, offset: int) -> list[str]:
+        """The features of word n that hold wherever it stands, as a neighbour at `offset` sees them."""
+        token, kind = self.sentence.tokens[n], self.kinds[n]
+        key = (token.text, kind, offset)
+        if key not in self._words:
+            self._words[key] = ([f"{offset}:{f}" for f in self._word(n, 0)] if offset
+                                else word_features(self.ctx, token, kind))
+        return self._words[key]
+
+    def _around(self, n: int) -> list[str]:
+        """The features of word n's place: its phrases, the mention holding it, the punctuation before it."""
+        if n not in self._place:
             tokens, text = self.sentence.tokens, self.sentence.text
-            token = tokens[n]
-            word_key = f"{token.text}\t{self.kinds[n]}"
-            if word_key not in self._words:
-                self._words[word_key] = word_features(self.ctx, token, self.kinds[n])
-            features = [*self._words[word_key], *self._phrases[n]]
+            features = list(self._phrases[n])
             owner = self.ctx.mentions.owner(self.sentence.index, n)
             if owner is not None:
                 mention = self.ctx.mentions[owner]
                 features.append("m=role" if mention.role_reference else f"m={mention.entity_type}")
-            before = _gap(text[tokens[n - 1].end : token.start]) if n else "start"
+            before = _gap(text[tokens[n - 1].end : tokens[n].start]) if n else "start"
             if before:
                 features.append(f"gap={before}")
-            self._own[n] = features
-        return self._own[n]
+            self._place[n] = features
+        return self._place[n]
 
     def item(self, n: int) -> list[str]:
-        tokens = self.sentence.tokens
-        features = list(self.own(n))
+        features = [*self._word(n, 0), *self._around(n)]
         if self.sentence.kind != SentenceKind.BODY:
             features.append(f"sentence={self.sentence.kind}")
         for offset in WINDOW:
             m = n + offset
-            if 0 <= m < len(tokens):
-                features += [f"{offset}:{f}" for f in self.own(m)]
+            if 0 <= m < len(self.sentence.tokens):
+                features += self._word(m, offset)
+                features += [f"{offset}:{f}" for f in self._around(m)]
             else:
                 features.append(f"{offset}:edge")
         return features
@@ -180,13 +191,16 @@ def tagger(path: Path = MODEL_PATH) -> pycrfsuite.Tagger:
     return loaded[path]
 
 
-def _possible_name(ctx: ArticleContext, sentence: Sentence, kinds: list[str], first: int, end: int) -> bool:
+def _possible_name(ctx: ArticleContext, sentence: Sentence, kinds: list[str], first: int, end: int,
+                   script: str) -> bool:
     """What the rules know vetoes the tagger: no word of a name is certainly something else
-    (a month, a place, a verb), nothing but space separates its words, and it ends with a
-    given or family name, not a particle or an initial."""
+    (a month, a place, a verb), nothing but space separates its words, it ends with a given or
+    family name, not a particle or an initial, and it is written in the script of the words
+    around it (not a gloss: "रेपो दर (Repo Rate)")."""
     tokens = sentence.tokens
     return (all(kind != "no" for kind in kinds[first:end]) and kinds[end - 1] not in ("particle", "initial")
-            and all(joined(sentence, a, b) for a, b in zip(tokens[first:end - 1], tokens[first + 1:end])))
+            and all(joined(sentence, a, b) for a, b in zip(tokens[first:end - 1], tokens[first + 1:end]))
+            and script_of(tokens[first].text[0]) == script)
 
 
 def _extended(ctx: ArticleContext, sentence: Sentence, kinds: list[str], first: int, end: int) -> tuple[int, int]:
@@ -216,12 +230,14 @@ def find_tagged_names(ctx: ArticleContext, sentence: Sentence) -> list[int]:
     found, crf = [], tagger()
     for first, end, items, kinds in runs_to_tag(ctx, sentence):
         labels = crf.tag(items)
+        script = Counter(script_of(t.text[0]) for t in sentence.tokens[first:end]).most_common(1)[0][0]
         for span_first, span_end, entity_type in labelled_spans(labels):
             # How sure the model is of the span: its least certain word's label.
             confidence = min(crf.marginal(labels[n], n) for n in range(span_first, span_end))
             span_first, span_end = first + span_first, first + span_end
-            if (entity_type == "person" and confidence >= MIN_CONFIDENCE
-                    and _possible_name(ctx, sentence, kinds, span_first, span_end)):
+            known = any(kind in KNOWN_KINDS for kind in kinds[span_first:span_end])
+            if (entity_type == "person" and confidence >= (MIN_CONFIDENCE if known else MIN_CONFIDENCE_UNKNOWN)
+                    and _possible_name(ctx, sentence, kinds, span_first, span_end, script)):
                 span_first, span_end = _extended(ctx, sentence, kinds, span_first, span_end)
                 found.append(ctx.mentions.add(sentence, span_first, span_end, entity_type="person"))
     return [m for m in found if m is not None]
