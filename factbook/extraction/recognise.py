@@ -5,6 +5,7 @@ table keeps each word in one mention, so the order of the stages is an order of 
 a name spelled out before its acronym first, known names next, then names after a title.
 """
 
+import re
 from collections import Counter
 
 from factbook.entities.names import normalise
@@ -302,14 +303,24 @@ def name_word_kind(ctx: ArticleContext, token: Token) -> str:
 KNOWN_KINDS = ("part", "particle", "initial", "joined")
 
 
+# A few words in quotation marks: the title of a film, a song or a book ("Ayesha Returns").
+QUOTED_TITLE = re.compile(r"(?<!\w)[\"“‘«]([^\"“”‘’«»]{1,60})[\"”’»](?!\w)")
+MAX_TITLE_WORDS = 6
+
+
 def sentence_name_word_kinds(ctx: ArticleContext, sentence: Sentence) -> list[str]:
     """The name-word kind of each word of the sentence (worked out once, for the tagger and the
-    rules); the words of a place are none."""
+    rules); the words of a place and of a short quoted title are none."""
     if sentence.index not in ctx.word_kinds:
         tokens = sentence.tokens
         kinds = [name_word_kind(ctx, t) for t in tokens]
         for place_first, place_end, _ in find_phrases(tokens, ctx.rules.places):  # "اسلام آباد" is no "Islam"
             kinds[place_first:place_end] = ["no"] * (place_end - place_first)
+        for title in QUOTED_TITLE.finditer(sentence.text):
+            inside = [n for n, t in enumerate(tokens) if title.start(1) <= t.start and t.end <= title.end(1)]
+            if len(inside) <= MAX_TITLE_WORDS:
+                for n in inside:
+                    kinds[n] = "no"
         ctx.word_kinds[sentence.index] = kinds
     return ctx.word_kinds[sentence.index]
 
