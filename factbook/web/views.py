@@ -262,7 +262,7 @@ def autocomplete(request, kind):
     """JSON for the filter forms' record fields: the public records whose name or title matches `q`."""
     if kind not in AUTOCOMPLETE_KINDS:
         raise Http404(f"There is no autocomplete for {kind}.")
-    records = autocomplete_choices(kind, clean_query(request.GET.get("q", "")))[:AUTOCOMPLETE_RESULTS]
+    records = autocomplete_choices(kind, clean_query(request.GET.get("q", "")), AUTOCOMPLETE_RESULTS)
     return JsonResponse({"results": [{"id": record.pk, "text": str(record)} for record in records]})
 
 
