@@ -215,7 +215,7 @@ def best_entities(queryset, query, named, count):
     similar to it. Always two queries: the similar names are looked for (and their similarity
     computed, 10 µs a name) only when the named are too few, else the query is `WHERE false`,
     so that "Bajwa", in 1,000 names, does not rank them all."""
-    rows = queryset.in_bulk(named[:count])
+    rows = {row.pk: row for row in queryset.filter(Among("pk", named[:count]))}  # a query even for none
     found = [rows[pk] for pk in named[:count] if pk in rows]
     if not on_postgresql(queryset):
         return found
