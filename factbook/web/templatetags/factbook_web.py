@@ -1,6 +1,8 @@
 """Template tags for showing article text safely and in its own direction, names in the
 reader's script, and navigation."""
 
+from functools import lru_cache
+
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.urls import reverse
@@ -87,6 +89,7 @@ def article_attrs(source):
 
 
 @register.simple_tag
+@lru_cache(maxsize=4096)  # the same names and titles on page after page; each is a scan of its letters
 def text_attrs(text, language=""):
     """lang and dir for a name or title not tied to one article: its direction comes from its script."""
     return format_html('lang="{}" dir="{}"', language or detect_language(text), script_direction(text))
