@@ -9,3 +9,33 @@ class SubqueryCount(models.Subquery):
 
     template = "(SELECT COUNT(*) FROM (%(subquery)s) _count)"
     output_field = models.IntegerField()
+
+
+
+class Among(models.Expression):
+    """A filter: `field` is one of `ids`. On PostgreSQL `field = ANY(%s)` with the ids as one array
+    parameter: `field__in=ids` has Django and psycopg handle a placeholder per id, 20 ms of a
+    search page whose query names a thousand persons. An empty list matches nothing, with a
+    query all the same."""
+
+    conditional = True
+    output_field = models.BooleanField()
+
+    def __init__(self, field, ids):
+        super().__init__()
+        self.column, self.ids = models.F(field), list(ids)
+
+    def get_source_expressions(self):
+        return [self.column]
+
+    def set_source_expressions(self, expressions):
+        (self.column,) = expressions
+
+    def as_sql(self, compiler, connection):
+        sql, params = compiler.compile(self.column)
+        return f"{sql} = ANY(%s)", [*params, self.ids]
+
+    def as_sqlite(self, compiler, connection):
+        sql, params = compiler.compile(self.column)
+        placeholders = ", ".join(["%s"] * len(self.ids)) or "NULL"
+        return f"{sql} IN ({placeholders})", [*params, *self.ids]

@@ -148,6 +148,12 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Lets the import write while the development server reads.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Every query of a page reads a few index ranges. JIT compiling one whose estimate is high
+    # (a subquery per row) took 55 ms to save none, and parallel workers' start-up cost more
+    # than the scans they share while other requests keep the cores busy.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "options", "-c jit=off -c max_parallel_workers_per_gather=0")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -3,7 +3,8 @@
 Every row satisfies the models' constraints: a sentence's text is its slice of the source's
 text, a mention's and a claim's text their slice of the sentence's. Ids are allocated here, so
 rows reference each other without a round trip; sequences are moved past them at the end.
-History tables are not filled: the public pages never read them.
+History tables are not filled: the public pages never read them. Every claim gets a vector, made
+up (factbook/benchmark/vectors.py) rather than encoded, written by binary COPY.
 """
 
 import hashlib
@@ -15,10 +16,13 @@ import unicodedata
 from collections import Counter, deque
 from datetime import date, datetime, timedelta, timezone
 
+import numpy as np
 from django.db import connection, transaction
 from psycopg import sql
 
 from factbook.claims.models import Claim, ClaimMode
+from factbook.corroboration.embeddings import MODEL_NAME
+from factbook.corroboration.models import ClaimEmbedding
 from factbook.curation.models import ReviewStatus
 from factbook.entities import names
 from factbook.entities.models import EntityType, Mention, Organisation, OrganisationAlias, Person, PersonAlias, Role
@@ -26,7 +30,7 @@ from factbook.events.models import DatePrecision, Event, EventKind
 from factbook.kinds import ClaimPolarity, Factuality
 from factbook.sources.models import Sentence, SentenceKind, Source
 
-from . import words
+from . import vectors, words
 
 LANGUAGES = ["ur", "hi", "en"]
 LANGUAGE_WEIGHTS = [45, 35, 20]
@@ -43,6 +47,9 @@ STATUS_WEIGHTS = {ReviewStatus.UNREVIEWED: 70, ReviewStatus.CONFIRMED: 15, Revie
                   ReviewStatus.REJECTED: 5}
 ENTITY_STATUS_WEIGHTS = {ReviewStatus.UNREVIEWED: 90, ReviewStatus.CONFIRMED: 5, ReviewStatus.CORRECTED: 3,
                          ReviewStatus.REJECTED: 2}
+# Of every 20 events, those not reported as having happened (planned, proposed, denied), by id:
+# the articles' random stream stays that of earlier fills.
+FACTUALITY_BY_ID = [Factuality.HAPPENED] * 17 + [Factuality.PLANNED, Factuality.PROPOSED, Factuality.DENIED]
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 START = datetime(2024, 1, 1, tzinfo=timezone.utc)
 
@@ -110,6 +117,7 @@ def through(field, *columns):
 
 
 REVIEW = ["status", "reviewed_by", "reviewed_at", "review_note"]
+VECTOR_FIELDS = ["claim", "model_name", "vector", "text", "created_at"]
 
 
 class Filler:
@@ -149,6 +157,8 @@ class Filler:
         self.recent_events = deque(maxlen=200)
         self.claim_statuses = list(STATUS_WEIGHTS), list(itertools.accumulate(STATUS_WEIGHTS.values()))
         self.entity_statuses = list(ENTITY_STATUS_WEIGHTS), list(itertools.accumulate(ENTITY_STATUS_WEIGHTS.values()))
+        self.vector_rng = np.random.default_rng(seed)
+        self.centres = None
 
     # --- entities ---------------------------------------------------------------------------
 
@@ -336,7 +346,8 @@ class Filler:
             t["events"].rows.append([
                 event_id, event_kind, title, json.dumps({"en": title}),
                 published_on - timedelta(days=rng.randint(0, 6)) if dated else None,
-                DatePrecision.DAY if dated else DatePrecision.UNKNOWN, Factuality.HAPPENED, rng.choice(words.PLACES), START,
+                DatePrecision.DAY if dated else DatePrecision.UNKNOWN, FACTUALITY_BY_ID[event_id % len(FACTUALITY_BY_ID)],
+                rng.choice(words.PLACES), START,
                 self.status(self.entity_statuses), None, None, "",
             ])
             t["event_persons"].rows.extend([event_id, person_id] for person_id in participants)
@@ -370,14 +381,31 @@ class Filler:
         self.copy(cursor)
 
     def copy(self, cursor):
+        claims = list(self.tables["claims"].rows)
         for table in self.tables.values():
             table.copy(cursor)
+        self.copy_vectors(cursor, claims)  # after them: a caller may have made foreign keys immediate
+
+    def copy_vectors(self, cursor, claims):
+        if not claims:
+            return
+        if self.centres is None:
+            self.centres = vectors.centres(self.vector_rng, self.target_claims)
+        matrix = vectors.clustered(self.vector_rng, self.centres, len(claims))
+        columns = [ClaimEmbedding._meta.get_field(field).column for field in VECTOR_FIELDS]
+        statement = sql.SQL("COPY {} ({}) FROM STDIN (FORMAT BINARY)").format(
+            sql.Identifier(ClaimEmbedding._meta.db_table), sql.SQL(", ").join(map(sql.Identifier, columns)))
+        with cursor.copy(statement) as copy:
+            copy.set_types(["int8", "text", "bytea", "text", "timestamptz"])
+            for claim, vector in zip(claims, matrix):
+                copy.write_row((claim[0], MODEL_NAME, vector.tobytes(), claim[-1], START))
+        self.created["vectors"] += len(claims)
 
     def counts(self):
-        return {name: table.copied for name, table in self.tables.items()}
+        return {**{name: table.copied for name, table in self.tables.items()}, "claim_vectors": self.created["vectors"]}
 
 
-FILLED_MODELS = [Source, Person, Organisation, Event]
+FILLED_MODELS = [Source, Person, Organisation, Event, ClaimEmbedding]
 
 
 def clear(cursor):
@@ -389,7 +417,8 @@ def reset_sequences(cursor):
     from django.apps import apps
     from django.core.management.color import no_style
 
-    models = [model for app in ("sources", "entities", "events", "claims") for model in apps.get_app_config(app).get_models()]
+    models = [model for app in ("sources", "entities", "events", "claims", "corroboration")
+              for model in apps.get_app_config(app).get_models()]
     for statement in connection.ops.sequence_reset_sql(no_style(), models):
         cursor.execute(statement)
 

@@ -15,7 +15,7 @@ from factbook.sources.languages import LANGUAGE_CHOICES
 from factbook.sources.models import Sentence, is_current_version
 from factbook.sources.spans import TextSpan
 
-from factbook.queries import SubqueryCount
+from factbook.queries import Among, SubqueryCount
 
 from . import names
 
@@ -67,7 +67,7 @@ class EntityQuerySet(ReviewableQuerySet):
             # Too short for a trigram index to narrow a substring test, and as a substring
             # ("bj") it is in thousands of names; even as a whole word "lr" is both Lavrov and
             # Valeray. So the aliases with it as a word are read and compared word by word.
-            condition |= models.Q(pk__in=self.short_key_aliases(query, skeleton))
+            condition |= models.Q(Among("pk", self.short_key_aliases(query, skeleton)))
         # The parts of a UNION may not be ordered: Meta.ordering is cleared from each.
         by_name = self.model.objects.filter(name__icontains=query).order_by().values("pk")
         by_alias = aliases.related_model.objects.filter(condition).order_by().values(aliases.field.name)

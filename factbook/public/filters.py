@@ -6,7 +6,7 @@ searches as the search page does (factbook.public.search)."""
 import django_filters
 from django import forms
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import get_language, gettext_lazy as _
 
 from factbook.choices import translated_choices
 from factbook.claims.models import Claim, ClaimMode, Verdict
@@ -54,6 +54,31 @@ class AutocompleteInput(forms.TextInput):
         return context
 
 
+class RememberedField(forms.BoundField):
+    """A filter form's field, rendered once per process for each language and value and then
+    repeated: the form is the same on nearly every request, and rendering its widgets through
+    templates (a select of nineteen event kinds, an option at a time) was a third of a claim
+    list's time. Not remembered: a field with errors, and a chosen record (its name is read)."""
+
+    rendered = {}
+    REMEMBERED_AT_MOST = 2000  # values are what readers type: forget them all beyond this
+
+    def as_field_group(self):
+        if self.errors or (isinstance(self.field.widget, AutocompleteInput) and self.value()):
+            return super().as_field_group()
+        # django-filter makes a new form class for each request: named after its FilterSet.
+        key = (type(self.form).__name__, self.html_name, self.auto_id, get_language(), str(self.value()))
+        if key not in self.rendered:
+            if len(self.rendered) >= self.REMEMBERED_AT_MOST:
+                self.rendered.clear()
+            self.rendered[key] = super().as_field_group()
+        return self.rendered[key]
+
+
+class FilterForm(forms.Form):
+    bound_field_class = RememberedField
+
+
 def record_filter(queryset, label, field_name=None, method=None):
     """A choice among records, by id with an autocomplete; through a to-many relation, so each row is listed once."""
     kind = queryset.model._meta.verbose_name_plural.replace(" ", "")
@@ -85,6 +110,7 @@ class SourceFilter(django_filters.FilterSet):
     class Meta:
         model = Source
         fields = []
+        form = FilterForm
 
 
 class EntityFilter(django_filters.FilterSet):
@@ -98,6 +124,7 @@ class PersonFilter(EntityFilter):
     class Meta:
         model = Person
         fields = []
+        form = FilterForm
 
 
 class OrganisationFilter(EntityFilter):
@@ -106,6 +133,7 @@ class OrganisationFilter(EntityFilter):
     class Meta:
         model = Organisation
         fields = []
+        form = FilterForm
 
 
 class EventFilter(django_filters.FilterSet):
@@ -122,6 +150,7 @@ class EventFilter(django_filters.FilterSet):
     class Meta:
         model = Event
         fields = []
+        form = FilterForm
 
 
 class ClaimFilter(django_filters.FilterSet):
@@ -147,6 +176,7 @@ class ClaimFilter(django_filters.FilterSet):
     class Meta:
         model = Claim
         fields = []
+        form = FilterForm
 
     def by_or_about(self, queryset, name, value):
         """Claims `value` made or that are about it; `name` is "person" or "organisation". One

@@ -4,10 +4,11 @@ The `match_*` functions narrow a queryset to what matches a query; the list filt
 too, so a list's "q" finds what the search page finds. On PostgreSQL they use its indexes
 (factbook/web/migrations/0002_search_indexes.py): sentences and claims by full text over a
 stored tsvector ('simple' configuration), names, titles and places by substring and trigram
-similarity, and they annotate `rank`; elsewhere they fall back to substring matching. Names are
-found in any script through EntityQuerySet.search (alias transliteration and consonant skeleton).
-Each group of the search page runs a few limited queries, never an OR of a text test with an
-`IN (subquery)`, which PostgreSQL re-scans for every row.
+similarity; elsewhere they fall back to substring matching. Names are found in any script
+through EntityQuerySet.search (alias transliteration and consonant skeleton). Each group of the
+search page runs a few limited queries whose cost does not grow with the collection (see
+`text_matches`, `best_entities`), never an OR of a text test with an `IN (subquery)`, which
+PostgreSQL re-scans for every row.
 
 Claims are found four ways, merged into one ranked list by reciprocal rank fusion, each
 result saying why it matched: made by someone the query names, about someone it names, holding
@@ -33,7 +34,7 @@ from django.contrib.postgres.search import (
 )
 from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.db import connections
-from django.db.models import Expression, F, FloatField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import BooleanField, Expression, F, FloatField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 
@@ -42,15 +43,19 @@ from factbook.corroboration import vectors
 from factbook.entities import names
 from factbook.entities.models import Mention, Organisation, Person
 from factbook.events.models import Event
+from factbook.queries import Among
 from factbook.sources.models import SentenceKind
 
 from . import visibility
+from .pagination import estimated_count
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_GROUP = 20
-# Sentences and claims are ranked among this many of the newest matches: a common word is in
-# 80,000 sentences of a large collection, and ranking them all takes longer than a page may.
-RANKED_CANDIDATES = 1000
+# Up to this many sentences or claims with the words (by the planner's estimate), all of them are
+# read through the full-text index and ranked; beyond, the newest are read newest first. At a
+# million rows the two cost the same here (about 15 µs a row read through the index, about 0.6 µs
+# a row walked newest first: 1,000 matches, or 21 matches among 21,000 rows).
+DENSE_MATCHES = 1000
 # Word similarity from which a name counts as a (misspelt) match without the alias rules:
 # pg_trgm's word_similarity_threshold, which the web app sets on every PostgreSQL connection.
 MIN_NAME_SIMILARITY = 0.5
@@ -124,21 +129,37 @@ def match_text(queryset, query):
     """Rows (sentences, claims) whose text has every word of `query`.
 
     On PostgreSQL through the stored tsvector and its GIN index: words that begin with each
-    query word match, whole-word hits rank first. Elsewhere any substring matches."""
+    query word match. Elsewhere any substring matches."""
     if not on_postgresql(queryset):
         return queryset.filter(has_words(query, ["text"]))
-    document = SearchDocument()
-    return (queryset.filter(SearchVectorExact(document, words_query(query, prefix=True)))
-            .annotate(rank=SearchRank(document, words_query(query, prefix=False))))
+    return queryset.filter(SearchVectorExact(SearchDocument(), words_query(query, prefix=True)))
 
 
-def match_titles(queryset, fields, query, also=None):
-    """Rows with every word of `query` in one of `fields` (or matching `also`), ranked on PostgreSQL
-    by full-text rank (the substring tests use its trigram indexes)."""
-    condition = has_words(query, fields)
-    if also is not None:
-        condition |= also
-    queryset = queryset.filter(condition)
+def text_matches(queryset, query, count):
+    """Up to `count` rows of `queryset` (sentences, claims) whose text has every word of
+    `query`, as a list: whole-word hits first, then the newest.
+
+    Two queries on PostgreSQL whatever the words, each bounded. EXPLAIN gives the planner's
+    estimate of how many rows of the whole table have them (its statistics of the tsvectors know
+    the common words; a rare or unknown word is estimated at a few hundred rows). Up to
+    DENSE_MATCHES, every match is read through the GIN index and ranked. Beyond, matches are
+    dense, so the newest `count` are a short walk of the primary key backwards, and they are
+    ranked among themselves. Left to choose, the planner walks backwards for a word estimated
+    at 500 rows too: all million claims (0.5 s) when it is in none."""
+    matches = match_text(queryset, query)
+    if not on_postgresql(queryset):
+        return list(matches.order_by("-pk")[:count])
+    whole = SearchVectorExact(SearchDocument(), words_query(query, prefix=False))
+    if estimated_count(match_text(queryset.model.objects.all(), query)) <= DENSE_MATCHES:
+        return list(matches.annotate(whole=whole).order_by("-whole", "-pk")[:count])
+    newest = list(matches.annotate(whole=whole).order_by("-pk")[:count])
+    return sorted(newest, key=lambda row: not row.whole)  # stable: newest first among equals
+
+
+def match_titles(queryset, fields, query):
+    """Rows with every word of `query` in one of `fields`, ranked on PostgreSQL by full-text rank
+    (the substring tests use its trigram indexes)."""
+    queryset = queryset.filter(has_words(query, fields))
     if not on_postgresql(queryset):
         return queryset
     return queryset.annotate(rank=SearchRank(SearchVector(*fields, config="simple"), words_query(query, prefix=False)))
@@ -150,34 +171,59 @@ def named_entities(query):
 
 
 def named_ids(query):
-    """The ids of `named_entities`, read once for the search page's groups that all need them."""
-    return tuple(list(entities.values_list("pk", flat=True)) for entities in named_entities(query))
+    """The ids of `named_entities` in name order, read once for the search page's groups that all need them."""
+    return tuple(list(entities.order_by("name", "pk").values_list("pk", flat=True))
+                 for entities in named_entities(query))
+
+
+def similar_names(model, query):
+    """The ids of the persons or organisations (`model`) with a name or an alias within trigram
+    reach of `query` (typos), each part served by a trigram index: `name %> query`."""
+    aliases = model._meta.get_field("aliases")
+    similar_name = TrigramWordSimilar(F("name"), query)
+    return (model.objects.filter(similar_name).order_by().values("pk"),
+            aliases.related_model.objects.filter(similar_name).order_by().values(aliases.field.name))
 
 
 def match_entities(queryset, query):
     """Persons or organisations named `query` in any script; on PostgreSQL also names within
-    trigram reach of it (typos), ranked by similarity of the name or the closest alias."""
+    trigram reach of it (typos)."""
     model = queryset.model
     if not on_postgresql(queryset):
         return queryset.filter(pk__in=model.objects.name_matches(query))
+    return queryset.filter(pk__in=model.objects.name_matches(query, *similar_names(model, query)))
+
+
+def name_similarity(model, query):
+    """How close `query` is to the name of each row or to its closest alias (pg_trgm)."""
     aliases = model._meta.get_field("aliases")
-    similar_name = TrigramWordSimilar(F("name"), query)  # name %> query, served by a trigram index
-    found = model.objects.name_matches(
-        query,
-        model.objects.filter(similar_name).values("pk"),
-        aliases.related_model.objects.filter(similar_name).values(aliases.field.name),
-    )
     closest_alias = (
         aliases.related_model.objects.filter(**{aliases.field.name: OuterRef("pk")})
         .annotate(similarity=TrigramWordSimilarity(Value(query), "name"))
         .order_by("-similarity")
         .values("similarity")[:1]
     )
-    similarity = Greatest(
+    return Greatest(
         TrigramWordSimilarity(Value(query), "name"),
         Coalesce(Subquery(closest_alias, output_field=FloatField()), 0.0),
     )
-    return queryset.filter(pk__in=found).annotate(rank=similarity)
+
+
+def best_entities(queryset, query, named, count):
+    """Up to `count` of the persons or organisations of `queryset`: those `named` (the ids of
+    the names with `query` in them, in name order) first, then on PostgreSQL the names most
+    similar to it. Always two queries: the similar names are looked for (and their similarity
+    computed, 10 µs a name) only when the named are too few, else the query is `WHERE false`,
+    so that "Bajwa", in 1,000 names, does not rank them all."""
+    rows = {row.pk: row for row in queryset.filter(Among("pk", named[:count]))}  # a query even for none
+    found = [rows[pk] for pk in named[:count] if pk in rows]
+    if not on_postgresql(queryset):
+        return found
+    wanted = count - len(found)
+    similar = (queryset.filter(pk__in=reduce(QuerySet.union, similar_names(queryset.model, query)))
+               .exclude(Among("pk", named)).filter(Value(wanted > 0, output_field=BooleanField()))
+               .annotate(rank=name_similarity(queryset.model, query)).order_by("-rank", "name", "pk"))
+    return found + list(similar[:max(wanted, 1)])
 
 
 def match_claims(queryset, query):
@@ -185,20 +231,26 @@ def match_claims(queryset, query):
 
 
 def events_with_participants(persons, organisations):
-    """Ids of the events `persons` or `organisations` (querysets or ids) take part in."""
-    through_persons = Event.persons.through.objects.filter(person__in=persons).values("event")
-    through_organisations = Event.organisations.through.objects.filter(organisation__in=organisations).values("event")
+    """Ids of the events of the persons or organisations that the filters `persons` and
+    `organisations` (of `person` and `organisation` in the tables of participants) let through."""
+    through_persons = Event.persons.through.objects.filter(persons).values_list("event")
+    through_organisations = Event.organisations.through.objects.filter(organisations).values_list("event")
     return through_persons.union(through_organisations)
 
 
 def match_events(queryset, query):
-    """Events by title or place, and events whose participants are named `query`."""
-    participants = events_with_participants(*named_entities(query))
-    return match_titles(queryset, ["title", "place"], query, also=Q(pk__in=participants))
+    """Events by title or place, and events whose participants are named `query`: one set of
+    ids, a UNION, where an OR of the title test with `IN (participants' events)` may rescan the
+    subquery for every event."""
+    by_title = Event.objects.filter(has_words(query, ["title", "place"])).order_by().values_list("pk")
+    persons, organisations = named_entities(query)
+    participants = events_with_participants(Q(person__in=persons), Q(organisation__in=organisations))
+    return queryset.filter(pk__in=by_title.union(participants))
 
 
 def mentions_of(persons, organisations):
-    return Mention.objects.filter(Q(person__in=persons) | Q(organisation__in=organisations))
+    """Mentions of the persons or organisations (ids)."""
+    return Mention.objects.filter(Q(Among("person", persons)) | Q(Among("organisation", organisations)))
 
 
 def text_hits(text, query):
@@ -226,17 +278,6 @@ def ranked(queryset):
     return queryset.order_by("-rank", *ordering) if on_postgresql(queryset) else queryset.order_by(*ordering)
 
 
-def among_newest(matches):
-    """`matches`, narrowed to the RANKED_CANDIDATES newest of them."""
-    return matches.filter(pk__in=matches.order_by("-pk").values("pk")[:RANKED_CANDIDATES])
-
-
-def first_results(queryset):
-    """Up to RESULTS_PER_GROUP rows, and whether there are more."""
-    rows = list(ranked(queryset)[:RESULTS_PER_GROUP + 1])
-    return rows[:RESULTS_PER_GROUP], len(rows) > RESULTS_PER_GROUP
-
-
 def list_url(url_name, query):
     return f"{reverse(url_name)}?{urlencode({'q': query})}"
 
@@ -244,8 +285,9 @@ def list_url(url_name, query):
 PUBLIC_ENTITIES = {"persons": visibility.public_persons, "organisations": visibility.public_organisations}
 
 
-def entity_group(key, query):
-    entities, has_more = first_results(match_entities(PUBLIC_ENTITIES[key]().prefetch_related("aliases"), query))
+def entity_group(key, query, named):
+    rows = best_entities(PUBLIC_ENTITIES[key]().prefetch_related("aliases"), query, named, RESULTS_PER_GROUP + 1)
+    entities, has_more = rows[:RESULTS_PER_GROUP], len(rows) > RESULTS_PER_GROUP
     for entity in entities:
         entity.hits = name_hits(entity.name, query)
         for alias in entity.aliases.all():
@@ -254,12 +296,19 @@ def entity_group(key, query):
 
 
 def event_group(query, named):
-    """Events by title or place, best first, then events with a participant of that name: two
-    limited queries, where one with an OR over both would rank every participant's event."""
+    """Events by title or place, best first, then events with a participant of that name:
+    limited queries, where one with an OR over both would rank every participant's event.
+
+    The participants' events are read as ids first (a few thousand for a name a thousand persons
+    share): given them as a subquery, PostgreSQL walked every event in date order and compared
+    each with all of them (1.3 million comparisons, 185 ms)."""
     events = visibility.public_events()
     by_title = list(ranked(match_titles(events, ["title", "place"], query))[:RESULTS_PER_GROUP + 1])
-    by_participant = events.filter(pk__in=events_with_participants(*named)).exclude(pk__in=[e.pk for e in by_title])
-    rows = by_title + list(by_participant.order_by(*Event._meta.ordering, "pk")[:RESULTS_PER_GROUP + 1 - len(by_title)])
+    persons, organisations = named
+    participants = events_with_participants(Among("person", persons), Among("organisation", organisations))
+    by_participant = events.filter(Among("pk", [pk for pk, in participants])).exclude(pk__in=[e.pk for e in by_title])
+    wanted = max(RESULTS_PER_GROUP + 1 - len(by_title), 1)  # at least one, so that a page always runs its queries
+    rows = by_title + list(by_participant.order_by(*Event._meta.ordering, "pk")[:wanted])
     events, has_more = rows[:RESULTS_PER_GROUP], len(rows) > RESULTS_PER_GROUP
     for event in events:
         event.hits = text_hits(event.title, query)
@@ -278,9 +327,9 @@ def claims_by_named(named):
     for field, ids, model in (("person", persons, Person), ("organisation", organisations, Organisation)):
         if not ids:
             continue
-        made = claims.filter(**{f"claimant_{field}__in": ids}).values_list("pk", f"claimant_{field}")[:CANDIDATES]
+        made = claims.filter(Among(f"claimant_{field}", ids)).values_list("pk", f"claimant_{field}")[:CANDIDATES]
         about = (Claim._meta.get_field(f"about_{field}s").remote_field.through.objects
-                 .filter(**{f"{field}__in": ids}, claim__in=claims).order_by("-claim")
+                 .filter(Among(field, ids), claim__in=claims).order_by("-claim")
                  .values_list("claim", field)[:CANDIDATES])
         made, about = list(made), list(about)
         entities = model.objects.prefetch_related("aliases").in_bulk({entity for _, entity in made + about})
@@ -290,8 +339,7 @@ def claims_by_named(named):
 
 
 def claims_by_words(query):
-    ids = ranked(among_newest(match_claims(visibility.public_claims(), query))).values_list("pk", flat=True)
-    return [(pk, Reason("words")) for pk in ids[:CANDIDATES]]
+    return [(claim.pk, Reason("words")) for claim in text_matches(visibility.public_claims().only("pk"), query, CANDIDATES)]
 
 
 def claims_by_meaning(query):
@@ -333,7 +381,7 @@ def sentence_group(query, named):
         .select_related("source")
         .prefetch_related(Prefetch("mentions", queryset=mentions_of(*named), to_attr="named"))
     )
-    by_text = list(ranked(among_newest(match_text(sentences, query)))[:RESULTS_PER_GROUP + 1])
+    by_text = text_matches(sentences, query, RESULTS_PER_GROUP + 1)
     by_name = (sentences.filter(pk__in=mentions_of(*named).values("sentence"))
                .exclude(pk__in=[sentence.pk for sentence in by_text]).order_by(*sentences.model._meta.ordering, "pk"))
     rows = by_text + list(by_name[:RESULTS_PER_GROUP + 1 - len(by_text)])
@@ -346,15 +394,17 @@ def sentence_group(query, named):
 AUTOCOMPLETE_RESULTS = 10
 
 
-def autocomplete_choices(kind, query):
-    """The records a filter's autocomplete offers for `query`: the best-matching public persons
-    or organisations, or current sources by title."""
-    sources = visibility.current_sources()
+def autocomplete_choices(kind, query, count):
+    """Up to `count` records a filter's autocomplete offers for `query`: the best-matching public
+    persons or organisations, or current sources by title."""
     if not query:
-        return sources.none()
+        return []
     if kind == "sources":
-        return sources.filter(title__icontains=query).order_by(*sources.model._meta.ordering, "pk")
-    return ranked(match_entities(PUBLIC_ENTITIES[kind](), query))
+        sources = visibility.current_sources()
+        return list(sources.filter(title__icontains=query).order_by(*sources.model._meta.ordering, "pk")[:count])
+    entities = PUBLIC_ENTITIES[kind]()
+    named = list(entities.search(query).order_by("name", "pk").values_list("pk", flat=True)[:count])
+    return best_entities(entities, query, named, count)
 
 
 def search_all(query):
@@ -364,8 +414,8 @@ def search_all(query):
         return []
     named = named_ids(query)
     return [
-        entity_group("persons", query),
-        entity_group("organisations", query),
+        entity_group("persons", query, named[0]),
+        entity_group("organisations", query, named[1]),
         event_group(query, named),
         claim_group(query, named),
         sentence_group(query, named),

@@ -7,6 +7,7 @@ script, and sentences; only extraction needs per-language rules.
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from factbook.kinds import gettext_noop as _
 
@@ -52,6 +53,7 @@ _URDU_LETTERS = set("ٹڈڑںےہھ")
 _DEFAULT_LANGUAGE_BY_SCRIPT = {"Arab": "ur", "Deva": "hi", "Latn": "en", "Cyrl": "ru"}
 
 
+@lru_cache(maxsize=8192)  # a page asks it of every letter of every name it shows
 def script_of(char: str) -> str | None:
     if not char.isalpha():
         return None

@@ -48,7 +48,7 @@ def test_every_page_answers(small_and_large):
 def test_no_page_runs_more_queries_for_more_data(small_and_large):
     small, large = small_and_large
     grown = {m.page.label: (small[n].queries, m.queries) for n, m in large.items()
-             if not m.page.streams and m.queries != small[n].queries}
+             if not m.page.streams and abs(m.queries - small[n].queries) > m.page.skippable_queries}
     assert grown == {}
 
 

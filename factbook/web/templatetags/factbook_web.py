@@ -1,6 +1,8 @@
 """Template tags for showing article text safely and in its own direction, names in the
 reader's script, and navigation."""
 
+from functools import lru_cache
+
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.urls import reverse
@@ -87,6 +89,7 @@ def article_attrs(source):
 
 
 @register.simple_tag
+@lru_cache(maxsize=4096)  # the same names and titles on page after page; each is a scan of its letters
 def text_attrs(text, language=""):
     """lang and dir for a name or title not tied to one article: its direction comes from its script."""
     return format_html('lang="{}" dir="{}"', language or detect_language(text), script_direction(text))
@@ -186,3 +189,29 @@ def claim_heading(claim):
 
 
 register.simple_tag(claim_heading, name="claim_heading")
+
+
+# Badges and claimants are in every row of a list: tags, where an {% include %} a row cost
+# more than the rest of the row.
+
+@register.simple_tag
+def status_badge(record):
+    """A record's extraction review status."""
+    return format_html('<span class="badge badge-{}">{}</span>', record.status, record.get_status_display())
+
+
+@register.simple_tag
+def verdict_badge(fact_check):
+    return format_html('<span class="badge verdict-{}">{}</span>', fact_check.verdict, fact_check.get_verdict_display())
+
+
+@register.simple_tag
+def claimant(claim):
+    """Who made a claim, linked to their page; one a curator rejected is named but not linked
+    (its page is not public)."""
+    who = claim.claimant
+    if who is None:
+        return gettext("the article itself")
+    if not is_visible(who):
+        return who.name
+    return format_html('<a href="{}">{}</a>', who.get_absolute_url(), reader_name(who))
