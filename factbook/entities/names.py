@@ -176,6 +176,7 @@ _ROMAN_CLEANUP = [
 ]
 
 
+@lru_cache(maxsize=20000)  # transliteration is slow, and an import names the same entities again and again
 def display_name(name: str) -> str:
     """A readable Latin form of a name for display; curators may correct it."""
     name = normalise(name)
