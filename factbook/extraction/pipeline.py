@@ -111,6 +111,16 @@ def read_regular_file(path: Path, limit: int, setting: str) -> bytes:
     return data
 
 
+def _file_version(path: Path) -> tuple | None:
+    """What changes when a file is written or replaced; None when there is none (a dangling
+    link is one, so that it is reported, not ignored)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return ("unreadable",) if os.path.lexists(path) else None
+    return info.st_ino, info.st_mtime_ns, info.st_size
+
+
 def _looks_like_utf16(data: bytes) -> bool:
     """UTF-16 without a byte order mark: its spaces and line breaks put the NUL bytes of a text
     all at odd offsets (little-endian) or all at even ones (big-endian)."""
@@ -212,7 +222,7 @@ class Importer:
     def __init__(self):
         self.gazetteer = load_gazetteer(settings.FACTBOOK_SEEDS_DIR / "gazetteer.yaml")
         self.resolver = Resolver(self.gazetteer)
-        self.metadata_files = {}  # folder → its entries, or the ImportRefused its metadata file gave
+        self.metadata_files = {}  # folder → (its metadata file's version, its entries or the ImportRefused it gave)
         self._rules: dict[str, Rules] = {}
         self._known_names = None  # built on the first article that needs it
 
@@ -235,14 +245,15 @@ class Importer:
     def metadata_for(self, path: Path) -> dict:
         """The Source fields the folder's metadata.yaml gives the file, checked."""
         folder = path.parent.resolve()
-        if folder not in self.metadata_files:
-            metadata_file = folder / METADATA_FILE
+        metadata_file = folder / METADATA_FILE
+        version = _file_version(metadata_file)  # a worker kept between jobs sees a file replaced meanwhile
+        if folder not in self.metadata_files or self.metadata_files[folder][0] != version:
             try:
-                exists = os.path.lexists(metadata_file)  # a dangling link is reported, not ignored
-                self.metadata_files[folder] = read_metadata_file(metadata_file) if exists else {}
+                entries = read_metadata_file(metadata_file) if version else {}
             except ImportRefused as refusal:
-                self.metadata_files[folder] = refusal
-        entries = self.metadata_files[folder]
+                entries = refusal
+            self.metadata_files[folder] = (version, entries)
+        entries = self.metadata_files[folder][1]
         if isinstance(entries, ImportRefused):
             raise entries
         if entries.get(path.name) is None:
