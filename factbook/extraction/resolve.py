@@ -9,6 +9,7 @@ Organisations are matched through the gazetteer, acronyms and alias keys.
 
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Max, Q
 
 from factbook.entities import names
@@ -83,20 +84,34 @@ class Resolver:
     def refresh(self) -> list[str]:
         """Apply the aliases added, changed and deleted since the last call; returns the person
         names that are new."""
-        added = []
-        for model, owner in ALIAS_MODELS.items():
-            changes = (model.history.filter(history_id__gt=self.seen[model]).order_by("history_id")
-                       .values_list("history_id", "history_type", "id", "name", "key", owner))
-            for history_id, change, pk, name, key, entity_id in changes:
+        added, distinct = [], set()
+        with connection.cursor() as cursor:
+            cursor.execute(*self._changes_query())
+            for kind, history_id, change, pk, name, key, entity_id in cursor.fetchall():
+                model = next((m for m in ALIAS_MODELS if m._meta.label == kind), None)
+                if model is None:
+                    distinct.add(frozenset((pk, entity_id)))
+                    continue
                 if change == "-":
                     self._forget(model, pk)
                 elif self._learn(model, pk, name, key, entity_id) and model is PersonAlias:
                     added.append(name)
                 self.seen[model] = history_id
-        distinct = {frozenset(pair) for pair in PersonDistinction.objects.values_list("first", "second")}
         if distinct != self.distinct_persons:
             self.distinct_persons, self.version = distinct, self.version + 1
         return added
+
+    def _changes_query(self):
+        """One statement (it runs before every article): the alias history rows of each kind after
+        the last one applied, in order, and every pair of persons declared distinct."""
+        quote, parts, params = connection.ops.quote_name, [], []
+        for model, owner in ALIAS_MODELS.items():
+            parts.append(f"SELECT %s, history_id, history_type, id, name, {quote('key')}, {quote(owner)} "
+                         f"FROM {quote(model.history.model._meta.db_table)} WHERE history_id > %s")
+            params += [model._meta.label, self.seen[model]]
+        parts.append(f"SELECT 'distinct', NULL, NULL, first_id, NULL, NULL, second_id "
+                     f"FROM {quote(PersonDistinction._meta.db_table)}")
+        return " UNION ALL ".join(parts) + " ORDER BY 1, 2", params
 
     def _learn(self, model, pk, name, key, entity_id) -> bool:
         """Index one alias as it now is; whether that changed anything."""
