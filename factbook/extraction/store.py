@@ -6,6 +6,7 @@ bulk writer for rows, and its many-to-many history alongside)."""
 
 import copy
 import datetime as dt
+import json
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -13,8 +14,9 @@ from functools import cache, reduce
 from operator import or_
 
 from django.db import connection, transaction
-from django.db.models import Q
-from simple_history.utils import bulk_create_with_history, get_m2m_field_name, get_m2m_reverse_field_name
+from django.db.models import JSONField, Q
+from django.utils import timezone
+from simple_history.utils import get_m2m_field_name, get_m2m_reverse_field_name
 
 from factbook.claims.models import Claim
 from factbook.curation.history import UNNAMED_ACTION  # bulk writes send no history signals
@@ -137,8 +139,7 @@ def store_entities(refs, language) -> StoredEntities:
     new = {ref: _new_person(ref) if ref.entity_type == EntityType.PERSON else _new_organisation(ref)
            for ref in stored if ref.existing is None}
     for model in (Person, Organisation):
-        bulk_create_with_history([e for e in new.values() if isinstance(e, model)], model,
-                                 default_change_reason=UNNAMED_ACTION)
+        _history_records(model, _insert(model, [e for e in new.values() if isinstance(e, model)]))
     result = StoredEntities({ref: ref.existing or new[ref] for ref in stored}, new=list(new.values()))
     for ref in new:
         result.created[f"{ref.entity_type}s"] += 1
@@ -176,11 +177,11 @@ def store_article(record: ArticleRecord, segments: list[Segment], extraction: Ex
         publisher=record.publisher, url=record.url, summary=record.summary, previous_version=record.previous_version,
     ))
     result.created["sources"] += 1
-    sentences = Sentence.objects.bulk_create(
+    sentences = _insert(Sentence, [
         Sentence(source=result.source, position=n, start=s.start, end=s.end, kind=s.kind,
                  text=record.text[s.start:s.end])
         for n, s in enumerate(segments)
-    )
+    ])
     result.created["sentences"] += len(sentences)
     _store_roles(entities, result.source)
     _store_mentions(extraction, sentences, mention_entities, refs)
@@ -205,12 +206,11 @@ def _event_keys(extraction, mention_entities) -> list[str]:
 
 def _store_roles(entities, source):
     """Each role the article gives a person, as of the article's date."""
-    Role.objects.bulk_create(
-        (Role(person=entity, title=fitted(Role, "title", title), source=source, language=source.language,
+    _insert(Role, [
+        Role(person=entity, title=fitted(Role, "title", title), source=source, language=source.language,
               as_of=source.published_on)
-         for ref, entity in entities.items() if isinstance(entity, Person) for title in ref.roles),
-        ignore_conflicts=True,  # a title twice: two names of one person, or equal once shortened
-    )
+        for ref, entity in entities.items() if isinstance(entity, Person) for title in ref.roles
+    ], ignore_conflicts=True)  # a title twice: two names of one person, or equal once shortened
 
 
 def _new_person(ref: EntityRef):
@@ -249,11 +249,12 @@ def _add_aliases(model, field_name, entities, language):
                               **{field_name: entity})
                 alias.fill_keys()
                 added.append(alias)
-    return bulk_create_with_history(added, model, default_change_reason=UNNAMED_ACTION) if added else []
+    _history_records(model, _insert(model, added))
+    return added
 
 
 def _store_mentions(extraction, sentences, mention_entities, refs):
-    Mention.objects.bulk_create(
+    _insert(Mention, [
         Mention(
             sentence=sentences[m.sentence], start=m.start, end=m.end, text=m.text,
             entity_type=m.entity_type, role=fitted(Mention, "role", m.role),
@@ -261,7 +262,7 @@ def _store_mentions(extraction, sentences, mention_entities, refs):
             organisation=entity if m.entity_type == EntityType.ORGANISATION else None,
         )
         for m, entity in zip(extraction.mentions, mention_entities)
-    )
+    ])
 
 
 def _store_claims(extraction, sentences, mention_entities, events, created):
@@ -281,7 +282,7 @@ def _store_claims(extraction, sentences, mention_entities, events, created):
             if entity is not None and entity != claimant and m.sentence == found.sentence
             and found.start <= m.start and m.end <= found.end
         }
-    Claim.objects.bulk_create(claims)
+    _insert(Claim, claims)
     links = {
         "about_persons": _link(Claim, "about_persons",
                                [(c, e) for c in claims for e in about[id(c)] if isinstance(e, Person)]),
@@ -354,7 +355,7 @@ def _undated(date: FoundDate) -> bool:
 def _write_events(plans):
     stored = [p.event for p in plans if p.event.pk is not None]
     new = [p.event for p in plans if p.event.pk is None]
-    Event.objects.bulk_create(new)
+    _insert(Event, new)
     Event.objects.bulk_update([p.event for p in plans if p.new_date], ["date", "date_precision"])
     links = {name: _link(Event, name, [(p.event, target) for p in plans for target in getattr(p, name)], stored)
              for name in ("persons", "organisations")}
@@ -375,7 +376,7 @@ def _link(model, field_name, pairs, stored_before=()):
                    .values_list(f"{own}_id", f"{other}_id")) if stored_before else set()
     rows = [through(**{f"{own}_id": instance.pk, f"{other}_id": target.pk})
             for instance, target in dict.fromkeys((i, t) for i, t in pairs) if (instance.pk, target.pk) not in existing]
-    return through.objects.bulk_create(rows)
+    return _insert(through, rows)
 
 
 def _links_of(model, field_name, instances):
@@ -388,16 +389,61 @@ def _write_history(model, instances, links, update=False):
     """One history record per instance, with the many-to-many links it has, as
     simple-history's signal handlers would write them one query at a time."""
     history, m2m_history = _history_models(model)
-    records = history.bulk_history_create(instances, update=update, default_change_reason=UNNAMED_ACTION) or []
+    records = _history_records(model, instances, update)
     record_of = {record.id: record for record in records}
     for field_name, rows in links.items():
         field = model._meta.get_field(field_name)
         own, other = get_m2m_field_name(field), get_m2m_reverse_field_name(field)
-        m2m_history[field_name].objects.bulk_create(
+        _insert(m2m_history[field_name], [
             m2m_history[field_name](history=record_of[getattr(row, f"{own}_id")], id=row.pk,
                                     **{f"{own}_id": getattr(row, f"{own}_id"), f"{other}_id": getattr(row, f"{other}_id")})
             for row in rows if getattr(row, f"{own}_id") in record_of
-        )
+        ])
+
+
+def _history_records(model, instances, update=False) -> list:
+    """The history record of each instance, as simple-history's bulk_history_create makes them
+    (bulk writes send no signals), written with `_insert`."""
+    if not instances:
+        return []
+    history = _history_models(model)[0].model
+    user, now = history.get_default_history_user(instances[0]), timezone.now()
+    return _insert(history, [
+        history(history_date=now, history_user=user, history_change_reason=UNNAMED_ACTION,
+                history_type="~" if update else "+",
+                **{field.attname: getattr(instance, field.attname) for field in history.tracked_fields})
+        for instance in instances
+    ])
+
+
+def _insert(model, objs, ignore_conflicts=False) -> list:
+    """`objs` written in one INSERT, their ids set (unless conflicting rows are ignored). On
+    PostgreSQL the rows travel as one JSON parameter: binding every value of a bulk_create
+    separately cost more than all the rest of storing an article. Elsewhere bulk_create."""
+    if not objs or connection.vendor != "postgresql":
+        return model.objects.bulk_create(objs, ignore_conflicts=ignore_conflicts)
+    opts, quote = model._meta, connection.ops.quote_name
+    fields = [f for f in opts.concrete_fields if not f.primary_key or getattr(objs[0], f.attname) is not None]
+    rows = []
+    for obj in objs:
+        obj._prepare_related_fields_for_save(operation_name="bulk_create")
+        rows.append({f.column: _json_value(f, f.pre_save(obj, True)) for f in fields})
+    table, columns = quote(opts.db_table), ", ".join(quote(f.column) for f in fields)
+    end = "ON CONFLICT DO NOTHING" if ignore_conflicts else f"RETURNING {quote(opts.pk.column)}"
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} "
+                       f"FROM json_populate_recordset(NULL::{table}, %s) {end}", [json.dumps(rows, default=str)])
+        ids = [] if ignore_conflicts else cursor.fetchall()
+    for obj, (pk,) in zip(objs, ids):
+        setattr(obj, opts.pk.attname, pk)
+    for obj in objs:
+        obj._state.adding, obj._state.db = False, connection.alias
+    return objs
+
+
+def _json_value(field, value):
+    """A value as `_insert` sends it: what the database stores, in JSON (dates as ISO text)."""
+    return value if isinstance(field, JSONField) else field.get_db_prep_save(value, connection)
 
 
 @cache
