@@ -71,12 +71,18 @@ def _script_runs(text: str):
 @lru_cache(maxsize=20000)
 def match_key(name: str) -> str:
     """Lower-case ASCII transliteration of a name, the same for every script it is written in."""
+    # Word by word: transliteration is slow, and names share their words.
+    return " ".join(" ".join(map(_word_key, normalise(name).split())).split())
+
+
+@lru_cache(maxsize=50000)
+def _word_key(word: str) -> str:
     pieces = []
-    for script, run in _script_runs(normalise(name)):
+    for script, run in _script_runs(word):
         source = _TRANSLITERATION_SOURCE.get(script)
         pieces.append(transliterate.process(source, "ISO", run) if source else run)
     latin = unidecode(unicodedata.normalize("NFD", "".join(pieces)))
-    return " ".join(re.sub(r"[^a-z ]+", "", latin.lower().replace("-", " ")).split())
+    return re.sub(r"[^a-z ]+", "", latin.lower().replace("-", " "))
 
 
 # Consonant classes: sounds the three scripts write differently fold together.
@@ -176,6 +182,7 @@ _ROMAN_CLEANUP = [
 ]
 
 
+@lru_cache(maxsize=20000)  # transliteration is slow, and an import names the same entities again and again
 def display_name(name: str) -> str:
     """A readable Latin form of a name for display; curators may correct it."""
     name = normalise(name)

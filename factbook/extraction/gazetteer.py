@@ -3,12 +3,12 @@ names (English, Urdu, Hindi), completed by `seeds/gazetteer.yaml`."""
 
 import gettext
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 
 import pycountry
 import yaml
 
-from .nameparts import same_person
+from .nameparts import NameIndex, same_person
 
 COUNTRY_NAME_LANGUAGES = ["ur", "hi"]
 
@@ -44,8 +44,19 @@ class Gazetteer:
 
     def person_named(self, names) -> KnownPerson | None:
         """The one known person any of `names` can denote, in any script; None if none or several."""
-        matches = {p for p in self.persons for alias in p.aliases for name in names if same_person(name, alias)}
+        aliases, index = self._person_aliases
+        matches = {aliases[n][0] for name in names for n, alias in index.candidates(name).items()
+                   if same_person(name, alias)}
         return matches.pop() if len(matches) == 1 else None
+
+    @cached_property
+    def _person_aliases(self):
+        """Every (person, alias), and an index of the aliases by their number in that list."""
+        aliases = [(p, alias) for p in self.persons for alias in p.aliases]
+        index = NameIndex()
+        for number, (_, alias) in enumerate(aliases):
+            index.add(number, alias)
+        return aliases, index
 
 
 def _countries() -> dict[str, KnownOrganisation]:

@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from factbook.entities.names import display_name as romanise
 from factbook.entities.names import normalise, script_code, skeleton
@@ -218,6 +218,96 @@ def shares_part(single: str, name: str, lexicon: NamePartLexicon | None = None) 
     """Whether a one-word name ("Sharif") is one of the distinguishing parts of `name`."""
     parts = name_parts(single, lexicon)
     return len(parts) == 1 and any(same_part(parts[0], p) for p in _distinguishing(name_parts(name, lexicon)))
+
+
+def _heads(parts):
+    """The parts a match between two names starts from: the first, and the first that is no
+    particle (`same_person` compares these first; `_particles_anywhere` the latter)."""
+    return list(dict.fromkeys([parts[0], *[p for p in parts if not p.is_particle][:1]]))
+
+
+def _part_keys(part: WrittenPart) -> list:
+    return [*part.skeletons, *([("latin", part.known.latin)] if part.known else [])]
+
+
+class NameIndex:
+    """Names, each under an id, indexed by their parts, so that the few a name can match are
+    found without comparing it with all of them: a superset of the names `same_person` and
+    `shares_part` accept, which those then decide. Two names match only when a head part of
+    each (`_heads`) is the same part, or when they are spelled letter for letter alike; a
+    one-word name only names with such a distinguishing part. Parts are the same by their
+    lexicon entry or by skeletons (`same_part`): the skeletons a skeleton matches are looked up
+    once per run among the distinct skeletons indexed, not among the names."""
+
+    def __init__(self):
+        self._names: dict[int, str] = {}
+        self._heads: dict[object, set[int]] = {}  # part key -> ids
+        self._parts: dict[object, set[int]] = {}  # distinguishing part key -> ids
+        self._spelled: dict[str, set[int]] = {}  # the skeletons joined -> ids
+        self._long_skeletons: list[str] = []  # distinct, longer than EXACT_SKELETON_LENGTH
+        self._similar: dict[str, tuple[int, set]] = {}  # skeleton -> (skeletons checked, those it matches)
+
+    def _keys(self, name):
+        parts = name_parts(name)
+        if not parts:
+            return ()
+        return ((self._heads, {key for part in _heads(parts) for key in _part_keys(part)}),
+                (self._parts, {key for part in _distinguishing(parts) for key in _part_keys(part)}),
+                (self._spelled, {"".join(_spelled(parts))}))
+
+    def add(self, id_: int, name: str):
+        self.discard(id_)
+        self._names[id_] = name
+        for index, keys in self._keys(name):
+            for key in keys:
+                if index is not self._spelled and self._is_long(key) and key not in self._heads \
+                        and key not in self._parts:
+                    self._long_skeletons.append(key)
+                index.setdefault(key, set()).add(id_)
+
+    def discard(self, id_: int):
+        name = self._names.pop(id_, None)
+        for index, keys in self._keys(name) if name is not None else ():
+            for key in keys:
+                index[key].discard(id_)
+
+    def __len__(self):
+        return len(self._names)
+
+    @staticmethod
+    def _is_long(key) -> bool:
+        return isinstance(key, str) and len(key) > EXACT_SKELETON_LENGTH
+
+    def _matching(self, key) -> set:
+        """The part keys indexed that `same_part` can find equal to `key`."""
+        if not self._is_long(key):
+            return {key}
+        checked, found = self._similar.get(key, (0, {key}))
+        if checked < len(self._long_skeletons):
+            found |= {match for match, _, _ in process.extract(
+                key, self._long_skeletons[checked:], scorer=fuzz.ratio, score_cutoff=MIN_SKELETON_SIMILARITY,
+                limit=None)}
+            self._similar[key] = (len(self._long_skeletons), found)
+        return found
+
+    def _by_parts(self, index, keys) -> set[int]:
+        return {i for key in keys for match in self._matching(key) for i in index.get(match, ())}
+
+    def candidates(self, name: str) -> dict[int, str]:
+        """The names `same_person(name, ...)` may accept, by id."""
+        keys = self._keys(name)
+        if not keys:
+            return {}
+        (_, heads), _, (_, (spelled,)) = keys
+        ids = self._by_parts(self._heads, heads) | self._spelled.get(spelled, set())
+        return {i: self._names[i] for i in ids}
+
+    def sharing_part(self, single: str) -> dict[int, str]:
+        """The names `shares_part(single, ...)` may accept, by id."""
+        parts = name_parts(single)
+        if len(parts) != 1:
+            return {}
+        return {i: self._names[i] for i in self._by_parts(self._parts, _part_keys(parts[0]))}
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,16 @@ from .recognise import add_known_names, known_names_index
 from .resolve import Resolver
 from .rules import Rules, rules_for
 from .segment import segment
-from .store import ArticleRecord, resolution_lock, store_article
+from .store import (
+    ArticleRecord,
+    article_lock,
+    existing_entities,
+    remove_entities,
+    resolution_lock,
+    store_article,
+    store_entities,
+    writes_entities,
+)
 from .versions import CURATED_SOURCE_FIELDS, previous_version
 
 METADATA_FILE = "metadata.yaml"
@@ -100,6 +109,16 @@ def read_regular_file(path: Path, limit: int, setting: str) -> bytes:
     if len(data) > limit:  # it grew since fstat
         raise ImportRefused(f"is too large: over {limit:,} bytes ({setting})")
     return data
+
+
+def _file_version(path: Path) -> tuple | None:
+    """What changes when a file is written or replaced; None when there is none (a dangling
+    link is one, so that it is reported, not ignored)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return ("unreadable",) if os.path.lexists(path) else None
+    return info.st_ino, info.st_mtime_ns, info.st_size
 
 
 def _looks_like_utf16(data: bytes) -> bool:
@@ -203,7 +222,7 @@ class Importer:
     def __init__(self):
         self.gazetteer = load_gazetteer(settings.FACTBOOK_SEEDS_DIR / "gazetteer.yaml")
         self.resolver = Resolver(self.gazetteer)
-        self.metadata_files = {}  # folder → its entries, or the ImportRefused its metadata file gave
+        self.metadata_files = {}  # folder → (its metadata file's version, its entries or the ImportRefused it gave)
         self._rules: dict[str, Rules] = {}
         self._known_names = None  # built on the first article that needs it
 
@@ -226,14 +245,15 @@ class Importer:
     def metadata_for(self, path: Path) -> dict:
         """The Source fields the folder's metadata.yaml gives the file, checked."""
         folder = path.parent.resolve()
-        if folder not in self.metadata_files:
-            metadata_file = folder / METADATA_FILE
+        metadata_file = folder / METADATA_FILE
+        version = _file_version(metadata_file)  # a worker kept between jobs sees a file replaced meanwhile
+        if folder not in self.metadata_files or self.metadata_files[folder][0] != version:
             try:
-                exists = os.path.lexists(metadata_file)  # a dangling link is reported, not ignored
-                self.metadata_files[folder] = read_metadata_file(metadata_file) if exists else {}
+                entries = read_metadata_file(metadata_file) if version else {}
             except ImportRefused as refusal:
-                self.metadata_files[folder] = refusal
-        entries = self.metadata_files[folder]
+                entries = refusal
+            self.metadata_files[folder] = (version, entries)
+        entries = self.metadata_files[folder][1]
         if isinstance(entries, ImportRefused):
             raise entries
         if entries.get(path.name) is None:
@@ -246,32 +266,33 @@ class Importer:
     def _import(self, path: Path) -> ImportOutcome:
         text = read_article(path)
         # The same text again changes nothing, whatever its file is called now.
-        existing = Source.objects.filter(sha256=text_sha256(text)).first()
-        if existing:
+        if existing := self._stored_as(text):
             return ImportOutcome(path, "unchanged", f"same text as source #{existing.pk}", source=existing)
         metadata = self.metadata_for(path)
         language = metadata.get("language") or detect_language(text)
         segments = segment(text, language)
         if not segments:
             raise ImportRefused("has no sentences")
-        record = self._record(path, text, language, segments, metadata)
-        extraction = self._extract(record, segments)
-        # What depends on what is stored is decided under a lock, so that imports running at
-        # once store the same as one after another (see store.resolution_lock).
-        with transaction.atomic(), resolution_lock():
-            existing = Source.objects.filter(sha256=text_sha256(text)).first()
-            if existing:  # another process stored it meanwhile
+        with article_lock(text_sha256(text), path.name, metadata.get("url")):
+            if existing := self._stored_as(text):  # another process stored it meanwhile
                 return ImportOutcome(path, "unchanged", f"same text as source #{existing.pk}", source=existing)
-            newly_known = self.resolver.refresh()
-            add_known_names(self.known_names(), newly_known)
-            fresh = self._record(path, text, language, segments, metadata)
-            if fresh.published_on != record.published_on or any(name in text for name in newly_known):
-                extraction = self._extract(fresh, segments)  # dates or names changed meanwhile
-            return self._store(fresh, segments, extraction, path)
+            record = self._record(path, text, language, segments, metadata)
+            return self._store(record, segments, self._extract(record, segments), path)
+
+    def _stored_as(self, text) -> Source | None:
+        return Source.objects.filter(sha256=text_sha256(text)).first()
 
     def _extract(self, record, segments):
         return extract_article(record.text, segments, record.published_on, self.rules(record.language),
                                self.known_names())
+
+    def _catch_up(self, record, segments, extraction):
+        """The extraction again if a name other processes stored meanwhile occurs in the text."""
+        newly_known = self.resolver.refresh()
+        add_known_names(self.known_names(), newly_known)
+        if any(name in record.text for name in newly_known):
+            return self._extract(record, segments)
+        return extraction
 
     def _record(self, path, text, language, segments, metadata) -> ArticleRecord:
         previous = previous_version(path.name, metadata.get("url") or "")
@@ -286,19 +307,33 @@ class Importer:
         return record
 
     def _store(self, record, segments, extraction, path) -> ImportOutcome:
-        language, previous = record.language, record.previous_version
+        extraction = self._catch_up(record, segments, extraction)
         refs = self.resolver.resolve(extraction)
+        if writes_entities(refs, self.resolver.has_alias):
+            # Decided again under the lock, against what other processes stored until then.
+            with transaction.atomic(), resolution_lock():
+                version = self.resolver.version
+                extraction = self._catch_up(record, segments, extraction)
+                if self.resolver.version != version:
+                    refs = self.resolver.resolve(extraction)
+                entities = store_entities(refs, record.language)
+            self.resolver.remember(entities.new_aliases)
+            add_known_names(self.known_names(), (a.name for a in entities.new_aliases if isinstance(a, PersonAlias)))
+        else:
+            entities = existing_entities(refs)
         try:
-            stored = store_article(record, segments, extraction, refs)
-        except IntegrityError as error:  # another import stored the same text meanwhile
-            raise ImportRefused(f"could not be stored: {error}") from error
-        self.resolver.remember(stored.new_aliases)
-        add_known_names(self.known_names(), (a.name for a in stored.new_aliases if isinstance(a, PersonAlias)))
-        notes = [] if language in LANGUAGES else [f"language {language!r} has no extraction rules"]
-        if previous:
+            stored = store_article(record, segments, extraction, refs, entities.entities)
+        except BaseException as error:  # stored whole or not at all: the new entities go too
+            remove_entities(entities)
+            if isinstance(error, IntegrityError):  # another import stored the same text meanwhile
+                raise ImportRefused(f"could not be stored: {error}") from error
+            raise
+        stored.created.update(entities.created)
+        notes = [] if record.language in LANGUAGES else [f"language {record.language!r} has no extraction rules"]
+        if record.previous_version:
             carried = stored.carried
-            notes.append(f"new version of source #{previous.pk}; carried over {carried['claims']} curated claims "
-                         f"and {carried['mentions']} corrected mentions")
+            notes.append(f"new version of source #{record.previous_version.pk}; carried over {carried['claims']} "
+                         f"curated claims and {carried['mentions']} corrected mentions")
         return ImportOutcome(path, "imported", "; ".join(notes), dict(stored.created), stored.source)
 
 

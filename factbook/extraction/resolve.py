@@ -9,14 +9,19 @@ Organisations are matched through the gazetteer, acronyms and alias keys.
 
 from dataclasses import dataclass, field
 
+from django.db import connection
+from django.db.models import Max, Q
+
 from factbook.entities import names
 from factbook.entities.models import Organisation, OrganisationAlias, Person, PersonAlias, PersonDistinction
 
 from .extract import Extraction, FoundMention
 from .gazetteer import Gazetteer, KnownOrganisation, KnownPerson
 from .institutions import organisation_display_name
-from .nameparts import name_parts, person_display_name, same_person, shares_part
+from .nameparts import NameIndex, name_parts, person_display_name, same_person, shares_part
 
+# Each alias model and its entity's id field.
+ALIAS_MODELS = {PersonAlias: "person_id", OrganisationAlias: "organisation_id"}
 MAX_QUALIFIER_GAP = 6  # characters between a state and the body it qualifies: "پاکستان کی وزارت دفاع"
 
 
@@ -55,47 +60,131 @@ def _qualifies(qualifier: FoundMention, mention: FoundMention) -> bool:
 
 
 class Resolver:
-    """Holds an in-memory index of known names; `remember` adds what an import stored."""
+    """Holds an in-memory index of the aliases the database has, kept up to date by `refresh`
+    from their history rows: what other processes stored, and what curators changed, merged
+    or deleted, is applied before each article is resolved."""
 
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
-        self.person_names: list[tuple[str, int]] = []
-        self.organisation_keys: dict[str, int] = {}
-        self.seen = {PersonAlias: 0, OrganisationAlias: 0}  # the last alias id loaded of each
+        self.person_aliases: dict[int, tuple[str, int]] = {}  # alias id -> (name, person id)
+        self.person_parts = NameIndex()  # the person aliases' names by alias id
+        self.persons_named: dict[str, set[int]] = {}  # name -> alias ids
+        self.organisation_aliases: dict[int, tuple[str, str, int]] = {}  # alias id -> (name, key, organisation id)
+        self.organisations_keyed: dict[str, dict[int, int]] = {}  # key -> alias id -> organisation id
+        self.names_of: dict[tuple[type, int], set[str]] = {}  # (alias model, entity id) -> alias names
+        self.seen = dict.fromkeys(ALIAS_MODELS, 0)  # the last history row applied of each
+        self.version = 0  # counts the changes applied to the index
+        for model, owner in ALIAS_MODELS.items():
+            self.seen[model] = model.history.aggregate(last=Max("history_id"))["last"] or 0
+            for pk, name, key, entity_id in model.objects.values_list("pk", "name", "key", owner).iterator():
+                self._learn(model, pk, name, key, entity_id)
+        self.distinct_persons = set()
         self.refresh()
 
     def refresh(self) -> list[str]:
-        """Load the aliases other processes stored since the last call; returns their names."""
-        persons = (PersonAlias.objects.filter(pk__gt=self.seen[PersonAlias]).order_by("pk")
-                   .values_list("pk", "name", "person_id"))
-        organisations = OrganisationAlias.objects.filter(pk__gt=self.seen[OrganisationAlias]).order_by("pk")
-        added = []
-        for pk, name, person_id in persons:
-            self.person_names.append((name, person_id))
-            self.seen[PersonAlias] = max(self.seen[PersonAlias], pk)
-            added.append(name)
-        for pk, key, organisation_id in organisations.values_list("pk", "key", "organisation_id"):
-            self.organisation_keys[key] = organisation_id
-            self.seen[OrganisationAlias] = max(self.seen[OrganisationAlias], pk)
-        self.distinct_persons = {frozenset(pair) for pair in PersonDistinction.objects.values_list("first", "second")}
+        """Apply the aliases added, changed and deleted since the last call; returns the person
+        names that are new."""
+        added, distinct = [], set()
+        with connection.cursor() as cursor:
+            cursor.execute(*self._changes_query())
+            for kind, history_id, change, pk, name, key, entity_id in cursor.fetchall():
+                model = next((m for m in ALIAS_MODELS if m._meta.label == kind), None)
+                if model is None:
+                    distinct.add(frozenset((pk, entity_id)))
+                    continue
+                if change == "-":
+                    self._forget(model, pk)
+                elif self._learn(model, pk, name, key, entity_id) and model is PersonAlias:
+                    added.append(name)
+                self.seen[model] = history_id
+        if distinct != self.distinct_persons:
+            self.distinct_persons, self.version = distinct, self.version + 1
         return added
 
+    def _changes_query(self):
+        """One statement (it runs before every article): the alias history rows of each kind after
+        the last one applied, in order, and every pair of persons declared distinct."""
+        quote, parts, params = connection.ops.quote_name, [], []
+        for model, owner in ALIAS_MODELS.items():
+            parts.append(f"SELECT %s, history_id, history_type, id, name, {quote('key')}, {quote(owner)} "
+                         f"FROM {quote(model.history.model._meta.db_table)} WHERE history_id > %s")
+            params += [model._meta.label, self.seen[model]]
+        parts.append(f"SELECT 'distinct', NULL, NULL, first_id, NULL, NULL, second_id "
+                     f"FROM {quote(PersonDistinction._meta.db_table)}")
+        return " UNION ALL ".join(parts) + " ORDER BY 1, 2", params
+
+    def _learn(self, model, pk, name, key, entity_id) -> bool:
+        """Index one alias as it now is; whether that changed anything."""
+        if model is PersonAlias:
+            if self.person_aliases.get(pk) == (name, entity_id):
+                return False
+            self._forget(model, pk)
+            self.person_aliases[pk] = (name, entity_id)
+            self.person_parts.add(pk, name)
+            self.persons_named.setdefault(name, set()).add(pk)
+        else:
+            if self.organisation_aliases.get(pk) == (name, key, entity_id):
+                return False
+            self._forget(model, pk)
+            self.organisation_aliases[pk] = (name, key, entity_id)
+            self.organisations_keyed.setdefault(key, {})[pk] = entity_id
+        self.names_of.setdefault((model, entity_id), set()).add(name)
+        self.version += 1
+        return True
+
+    def _forget(self, model, pk):
+        if model is PersonAlias:
+            if pk not in self.person_aliases:
+                return
+            name, entity_id = self.person_aliases.pop(pk)
+            self.person_parts.discard(pk)
+            self.persons_named[name].discard(pk)
+        else:
+            if pk not in self.organisation_aliases:
+                return
+            name, key, entity_id = self.organisation_aliases.pop(pk)
+            del self.organisations_keyed[key][pk]
+        self.names_of[model, entity_id].discard(name)
+        self.version += 1
+
     def known_person_names(self) -> list[str]:
-        return [name for name, _ in self.person_names]
+        return [name for name, _ in self.person_aliases.values()]
+
+    def has_alias(self, model, entity_id: int, name: str) -> bool:
+        return name in self.names_of.get((model, entity_id), ())
 
     def remember(self, aliases):
+        """Aliases this process stored: indexed at once (their history rows then change nothing)."""
         for alias in aliases:
-            if isinstance(alias, PersonAlias):
-                self.person_names.append((alias.name, alias.person_id))
-            else:
-                self.organisation_keys[alias.key] = alias.organisation_id
-            self.seen[type(alias)] = max(self.seen[type(alias)], alias.pk)
+            self._learn(type(alias), alias.pk, alias.name, alias.key, getattr(alias, ALIAS_MODELS[type(alias)]))
 
     def resolve(self, extraction: Extraction) -> list[EntityRef | None]:
         refs: list[EntityRef | None] = [None] * len(extraction.mentions)
         self._resolve_organisations(extraction.mentions, refs)
-        self._resolve_persons(extraction.mentions, refs)
+        person_ids = self._resolve_persons(extraction.mentions, refs)
+        self._fetch_existing(list(dict.fromkeys(filter(None, refs))), person_ids)
         return refs
+
+    def _fetch_existing(self, refs, person_ids):
+        """Set `existing` on each ref the database has, reading them in one query per type."""
+        organisations = [ref for ref in refs if ref.entity_type == "organisation"]
+        keyed = {ref: self._keyed_organisation(ref) for ref in organisations}
+        named = {ref.known.name for ref in organisations if ref.known}
+        found = _fetch(Organisation, Q(name__in=named) | Q(pk__in=set(keyed.values()) - {None}))
+        by_name = {}
+        for organisation in found.values():
+            by_name.setdefault(organisation.name, organisation)
+        for ref in organisations:
+            ref.existing = (ref.known and by_name.get(ref.known.name)) or _get(found, keyed[ref], Organisation)
+        wikidata = {ref.known.wikidata_id for ref in refs if ref.entity_type == "person" and ref not in person_ids
+                    and ref.known and ref.known.wikidata_id}
+        found = _fetch(Person, Q(pk__in=set(person_ids.values())) | Q(wikidata_id__in=wikidata))
+        by_wikidata = {person.wikidata_id: person for person in found.values() if person.wikidata_id}
+        for ref in refs:
+            if ref in person_ids:
+                ref.existing = _get(found, person_ids[ref], Person)
+            elif ref.entity_type == "person" and ref.known and ref.known.wikidata_id:
+                ref.existing = by_wikidata.get(ref.known.wikidata_id)
 
     # Organisations
 
@@ -120,22 +209,18 @@ class Resolver:
                 country = refs[number - 1]
                 refs[number].country = refs[number].country or (country.known.name if country.known else qualifier.text)
         for ref in dict.fromkeys(filter(None, refs)):
-            ref.existing = self._existing_organisation(ref)
             ref.display_name = organisation_display_name(ref.names, ref.country)
 
     def _known(self, name):
         return next((o for o in self.gazetteer.organisations if o.name == name), None) if name else None
 
-    def _existing_organisation(self, ref: EntityRef):
-        if ref.known:
-            found = Organisation.objects.filter(name=ref.known.name).first()
-            if found:
-                return found
-        candidates = list(ref.names) + list(ref.known.aliases if ref.known else [])
-        for name in candidates:
-            organisation_id = self.organisation_keys.get(names.match_key(name))
-            if organisation_id:
-                return Organisation.objects.get(pk=organisation_id)
+    def _keyed_organisation(self, ref: EntityRef) -> int | None:
+        """The organisation with an alias of the same key as a name of `ref`, the latest alias
+        of a key counting; one stored under the gazetteer's name comes first (`_fetch_existing`)."""
+        for name in list(ref.names) + list(ref.known.aliases if ref.known else []):
+            keyed = self.organisations_keyed.get(names.match_key(name))
+            if keyed:
+                return keyed[max(keyed)]
         return None
 
     # Persons
@@ -157,14 +242,16 @@ class Resolver:
             if mention.role_reference and mention.holder is not None and refs[mention.holder]:
                 refs[number] = refs[mention.holder]
                 refs[number].add(mention)
+        person_ids = {}  # ref -> the stored person's id
         for ref in clusters:
-            ref.existing = self._existing_person(ref)
-            if ref.existing is None and not ref.ambiguous:
-                ref.known = self.gazetteer.person_named(ref.names)
-                if ref.known and ref.known.wikidata_id:
-                    ref.existing = Person.objects.filter(wikidata_id=ref.known.wikidata_id).first()
+            person_id = self._existing_person(ref)
+            if person_id is not None:
+                person_ids[ref] = person_id
+            elif not ref.ambiguous:
+                ref.known = self.gazetteer.person_named(ref.names)  # stored by its Wikidata id, if at all
             display = person_display_name(ref.names)
             ref.display_name, ref.name_is_automatic = display.name, display.is_automatic
+        return person_ids
 
     def _cluster_for(self, name, clusters):
         matches = [c for c in clusters if any(same_person(name, other) for other in c.names)]
@@ -174,23 +261,25 @@ class Resolver:
                 return False
         return matches[0] if matches else None
 
-    def _existing_person(self, ref: EntityRef):
-        """The stored person the names denote: one with exactly such an alias, else the best
-        cross-script match. Candidates a curator declared different people are not guessed
+    def _existing_person(self, ref: EntityRef) -> int | None:
+        """The id of the stored person the names denote: one with exactly such an alias, else the
+        best cross-script match. Candidates a curator declared different people are not guessed
         between: the mention stays unresolved."""
         written = {names.normalise(n) for n in ref.names}
-        exact = {pid for alias, pid in self.person_names if alias in written}
+        exact = {self.person_aliases[pk][1] for name in written for pk in self.persons_named.get(name, ())}
         full_names = [n for n in ref.names if not _is_one_word(n)]
         if exact:
             candidates = {pid: 100.0 for pid in exact}
         elif full_names:
             candidates = {}
-            for alias, person_id in self.person_names:
-                for name in full_names:
+            for name in full_names:
+                for pk, alias in self.person_parts.candidates(name).items():
                     if same_person(name, alias):
+                        person_id = self.person_aliases[pk][1]
                         candidates[person_id] = max(candidates.get(person_id, 0), names.name_score(name, alias))
         else:  # a bare surname: only when a single known person carries it
-            candidates = {pid: 0.0 for alias, pid in self.person_names if shares_part(ref.names[0], alias)}
+            candidates = {self.person_aliases[pk][1]: 0.0 for pk, alias in self.person_parts.sharing_part(ref.names[0]).items()
+                          if shares_part(ref.names[0], alias)}
             if len(candidates) > 1:
                 ref.ambiguous = True
                 return None
@@ -202,4 +291,20 @@ class Resolver:
         if rivals:
             ref.ambiguous = True
             return None
-        return Person.objects.get(pk=ranked[0])
+        return ranked[0]
+
+
+def _fetch(model, condition) -> dict:
+    """The rows of `model` meeting `condition`, by id (no query when it can meet none)."""
+    if all(not values for _, values in condition.children):
+        return {}
+    return {entity.pk: entity for entity in model.objects.filter(condition).order_by("pk")}
+
+
+def _get(found: dict, pk: int | None, model):
+    """The entity of an alias indexed, which must still exist (deleted ones' aliases are gone)."""
+    if pk is None:
+        return None
+    if pk not in found:
+        raise model.DoesNotExist(f"{model.__name__} #{pk}, named by an alias in the index, is gone")
+    return found[pk]

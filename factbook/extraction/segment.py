@@ -11,6 +11,7 @@ carry English words and ASCII full stops), so every rule is safe to apply to eve
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 from factbook.kinds import SentenceKind
 
@@ -345,10 +346,16 @@ def _ends_without_terminal(line: str) -> bool:
 def _labelled_kind(line: str) -> str | None:
     key = _match_key(line)
     key = key[next((i for i, c in enumerate(key) if _is_letter_or_digit(c)), len(key)) :]  # "» Read more"
-    for kind, labels in LINE_LABELS:
-        if any(_opens_with(key, _match_key(label)) for label in labels):
+    for kind, labels in _label_keys():
+        if any(_opens_with(key, label) for label in labels):
             return kind
     return None
+
+
+@cache
+def _label_keys():
+    """LINE_LABELS in the form lines are compared in, made once rather than for every line."""
+    return tuple((kind, tuple(map(_match_key, labels))) for kind, labels in LINE_LABELS)
 
 
 def _opens_with(key: str, label: str) -> bool:

@@ -1,17 +1,22 @@
-"""Writes one extracted article to the database, all or nothing, in a fixed number of bulk
-statements whatever the article's size: the source, its sentences, new entities and aliases,
-roles, mentions, events with their links, claims with theirs, and the history rows of each
-(django-simple-history's own bulk writer for rows, and its many-to-many history alongside)."""
+"""Writes one extracted article to the database in a fixed number of bulk statements whatever
+the article's size: first the new entities and aliases it names (`store_entities`, under the
+resolution lock), then the source, its sentences, roles, mentions, events with their links and
+claims with theirs (`store_article`), and the history rows of each (django-simple-history's own
+bulk writer for rows, and its many-to-many history alongside)."""
 
+import copy
 import datetime as dt
+import json
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, reduce
+from operator import or_
 
 from django.db import connection, transaction
-from django.db.models import Count, Q
-from simple_history.utils import bulk_create_with_history, get_m2m_field_name, get_m2m_reverse_field_name
+from django.db.models import JSONField, Q
+from django.utils import timezone
+from simple_history.utils import get_m2m_field_name, get_m2m_reverse_field_name
 
 from factbook.claims.models import Claim
 from factbook.curation.history import UNNAMED_ACTION  # bulk writes send no history signals
@@ -59,8 +64,17 @@ class ArticleRecord:
 class StoreResult:
     source: Source
     created: Counter = field(default_factory=Counter)
-    new_aliases: list = field(default_factory=list)  # for the resolver, once the transaction commits
     carried: dict = field(default_factory=dict)
+
+
+@dataclass
+class StoredEntities:
+    """The entity each stored ref names, and what `store_entities` added for them."""
+
+    entities: dict
+    created: Counter = field(default_factory=Counter)
+    new: list = field(default_factory=list)  # persons and organisations
+    new_aliases: list = field(default_factory=list)  # for the resolver, once the transaction commits
 
 
 # Any 64-bit number no other application's advisory lock on the database uses.
@@ -69,35 +83,107 @@ RESOLUTION_LOCK = 0x46414354424F4F4B  # "FACTBOOK"
 
 @contextmanager
 def resolution_lock():
-    """Held from resolving an article's names until its transaction commits, so that imports
-    running at once resolve against everything stored before them: the same person or source
-    found by two processes ends as one row. On PostgreSQL an advisory lock, taken after the
-    article is read, segmented and extracted (which run in parallel). SQLite, the embedded
-    default, has no task queue: its imports run one at a time. Cost: README, "Import speed"."""
+    """Held while an article's new entities and aliases are decided and written, until that
+    transaction commits, so that imports running at once resolve against everything stored
+    before them: the same person found by two processes ends as one row. Articles that name
+    no one new do not take it. On PostgreSQL an advisory lock; SQLite, the embedded default,
+    has no task queue: its imports run one at a time. Cost: README, "Import speed"."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [RESOLUTION_LOCK])
     yield
 
 
+def _advisory_locks(function, keys):
+    """PostgreSQL advisory locks on text keys, taken in one statement and in one order (so
+    that two processes wanting some of the same keys never wait for each other in a circle)."""
+    if connection.vendor == "postgresql" and keys:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {function}(k) FROM (SELECT DISTINCT hashtextextended(key, 0) AS k "
+                           "FROM unnest(%s::text[]) AS key ORDER BY 1) AS keys", [sorted(keys)])
+
+
+@contextmanager
+def article_lock(*keys):
+    """Held for a whole import of one article, on its text, file name and URL: a process
+    importing the same text or another version of the same article waits, then finds it
+    stored. Session locks, as the import spans transactions."""
+    keys = [f"article:{key}" for key in keys if key]
+    _advisory_locks("pg_advisory_lock", keys)
+    try:
+        yield
+    finally:
+        _advisory_locks("pg_advisory_unlock", keys)
+
+
+def stored_refs(refs) -> list[EntityRef]:
+    """The refs whose entity is stored: every one told apart and named."""
+    return [ref for ref in dict.fromkeys(filter(None, refs)) if not ref.ambiguous and ref.names]
+
+
+def writes_entities(refs, has_alias) -> bool:
+    """Whether storing the article adds an entity, or an alias `has_alias(model, id, name)` says
+    the database lacks: what `store_entities` does under the resolution lock."""
+    for ref in stored_refs(refs):
+        if ref.existing is None:
+            return True
+        model = PersonAlias if isinstance(ref.existing, Person) else OrganisationAlias
+        if any(not has_alias(model, ref.existing.pk, name) for name in _alias_names(ref, model)):
+            return True
+    return False
+
+
+@transaction.atomic
+def store_entities(refs, language) -> StoredEntities:
+    stored = stored_refs(refs)
+    new = {ref: _new_person(ref) if ref.entity_type == EntityType.PERSON else _new_organisation(ref)
+           for ref in stored if ref.existing is None}
+    for model in (Person, Organisation):
+        _history_records(model, _insert(model, [e for e in new.values() if isinstance(e, model)]))
+    result = StoredEntities({ref: ref.existing or new[ref] for ref in stored}, new=list(new.values()))
+    for ref in new:
+        result.created[f"{ref.entity_type}s"] += 1
+    result.new_aliases += _add_aliases(PersonAlias, "person", result.entities, language)
+    result.new_aliases += _add_aliases(OrganisationAlias, "organisation", result.entities, language)
+    return result
+
+
+def existing_entities(refs) -> StoredEntities:
+    """What `store_entities` returns for an article that names no one new."""
+    return StoredEntities({ref: ref.existing for ref in stored_refs(refs)})
+
+
+@transaction.atomic
+def remove_entities(stored: StoredEntities):
+    """Undo `store_entities` for an article that then failed to store: its aliases, and the
+    entities it added that nothing names yet (another article may have found them meanwhile)."""
+    for model in (PersonAlias, OrganisationAlias):
+        model.objects.filter(pk__in=[a.pk for a in stored.new_aliases if isinstance(a, model)]).delete()
+    for model in (Person, Organisation):
+        model.objects.filter(pk__in=[e.pk for e in stored.new if isinstance(e, model)], mentions=None).delete()
+
+
 @transaction.atomic
 def store_article(record: ArticleRecord, segments: list[Segment], extraction: Extraction,
-                  refs: list[EntityRef | None]) -> StoreResult:
+                  refs: list[EntityRef | None], entities: dict) -> StoreResult:
+    """The article itself, naming `entities` (ref -> stored entity)."""
+    mention_entities = [entities.get(ref) for ref in refs]
+    # Events join those other articles reported with a participant in common: articles with
+    # none in common store theirs at once, the others one after another.
+    _advisory_locks("pg_advisory_xact_lock", _event_keys(extraction, mention_entities))
     result = StoreResult(Source.objects.create(
         title=record.title, language=record.language, text=record.text, file_name=record.file_name,
         published_on=record.published_on, published_on_is_approximate=record.published_on_is_approximate,
         publisher=record.publisher, url=record.url, summary=record.summary, previous_version=record.previous_version,
     ))
     result.created["sources"] += 1
-    sentences = Sentence.objects.bulk_create(
+    sentences = _insert(Sentence, [
         Sentence(source=result.source, position=n, start=s.start, end=s.end, kind=s.kind,
                  text=record.text[s.start:s.end])
         for n, s in enumerate(segments)
-    )
+    ])
     result.created["sentences"] += len(sentences)
-    entities = _store_entities(refs, record.language, result)
     _store_roles(entities, result.source)
-    mention_entities = [entities.get(ref) for ref in refs]
     _store_mentions(extraction, sentences, mention_entities, refs)
     events = _store_events(extraction, sentences, mention_entities, result.created, record.previous_version)
     _store_claims(extraction, sentences, mention_entities, events, result.created)
@@ -106,29 +192,25 @@ def store_article(record: ArticleRecord, segments: list[Segment], extraction: Ex
     return result
 
 
-def _store_entities(refs, language, result):
-    stored = [ref for ref in dict.fromkeys(filter(None, refs)) if not ref.ambiguous and ref.names]
-    new = {ref: _new_person(ref) if ref.entity_type == EntityType.PERSON else _new_organisation(ref)
-           for ref in stored if ref.existing is None}
-    for model in (Person, Organisation):
-        bulk_create_with_history([e for e in new.values() if isinstance(e, model)], model,
-                                 default_change_reason=UNNAMED_ACTION)
-    entities = {ref: ref.existing or new[ref] for ref in stored}
-    for ref in new:
-        result.created[f"{ref.entity_type}s"] += 1
-    result.new_aliases += _add_aliases(PersonAlias, "person", entities, language)
-    result.new_aliases += _add_aliases(OrganisationAlias, "organisation", entities, language)
-    return entities
+def _event_keys(extraction, mention_entities) -> list[str]:
+    """The lock keys of the article's events: each participant, and for an event naming none
+    its kind and date (`_same_event` joins such events only on the very same date)."""
+    keys = []
+    for found in extraction.events:
+        participants = {mention_entities[p] for p in found.participants} - {None}
+        keys += [f"event:{type(e).__name__}:{e.pk}" for e in participants]
+        if not participants:
+            keys.append(f"event:{found.kind}:{found.factuality}:{found.date.date}:{found.date.precision}")
+    return keys
 
 
 def _store_roles(entities, source):
     """Each role the article gives a person, as of the article's date."""
-    Role.objects.bulk_create(
-        (Role(person=entity, title=fitted(Role, "title", title), source=source, language=source.language,
+    _insert(Role, [
+        Role(person=entity, title=fitted(Role, "title", title), source=source, language=source.language,
               as_of=source.published_on)
-         for ref, entity in entities.items() if isinstance(entity, Person) for title in ref.roles),
-        ignore_conflicts=True,  # a title twice: two names of one person, or equal once shortened
-    )
+        for ref, entity in entities.items() if isinstance(entity, Person) for title in ref.roles
+    ], ignore_conflicts=True)  # a title twice: two names of one person, or equal once shortened
 
 
 def _new_person(ref: EntityRef):
@@ -146,6 +228,12 @@ def _new_organisation(ref: EntityRef):
     return Organisation(name=fitted(Organisation, "name", ref.display_name), kind=ref.organisation_kind or "other")
 
 
+def _alias_names(ref, model) -> list[str]:
+    """The names an entity gets an alias for; a name too long for its column is no name to match."""
+    return [name for name in dict.fromkeys(names.normalise(n) for n in ref.names + list(ref.known.aliases if ref.known else []))
+            if name and fits(model, "name", name)]
+
+
 def _add_aliases(model, field_name, entities, language):
     """The names of each entity it has no alias for yet, written in one statement."""
     entity_model = model._meta.get_field(field_name).related_model
@@ -154,19 +242,19 @@ def _add_aliases(model, field_name, entities, language):
     existing = set(model.objects.filter(**{f"{field_name}__in": known}).values_list(f"{field_name}_id", "name")) if known else set()
     added = []
     for ref, entity in mine:
-        for name in dict.fromkeys(names.normalise(n) for n in ref.names + list(ref.known.aliases if ref.known else [])):
-            # a name too long for its column is no name to match
-            if name and (entity.pk, name) not in existing and fits(model, "name", name):
+        for name in _alias_names(ref, model):
+            if (entity.pk, name) not in existing:
                 existing.add((entity.pk, name))
                 alias = model(name=name, language=language_of_script(names.script_code(name), language),
                               **{field_name: entity})
                 alias.fill_keys()
                 added.append(alias)
-    return bulk_create_with_history(added, model, default_change_reason=UNNAMED_ACTION) if added else []
+    _history_records(model, _insert(model, added))
+    return added
 
 
 def _store_mentions(extraction, sentences, mention_entities, refs):
-    Mention.objects.bulk_create(
+    _insert(Mention, [
         Mention(
             sentence=sentences[m.sentence], start=m.start, end=m.end, text=m.text,
             entity_type=m.entity_type, role=fitted(Mention, "role", m.role),
@@ -174,7 +262,7 @@ def _store_mentions(extraction, sentences, mention_entities, refs):
             organisation=entity if m.entity_type == EntityType.ORGANISATION else None,
         )
         for m, entity in zip(extraction.mentions, mention_entities)
-    )
+    ])
 
 
 def _store_claims(extraction, sentences, mention_entities, events, created):
@@ -194,7 +282,7 @@ def _store_claims(extraction, sentences, mention_entities, events, created):
             if entity is not None and entity != claimant and m.sentence == found.sentence
             and found.start <= m.start and m.end <= found.end
         }
-    Claim.objects.bulk_create(claims)
+    _insert(Claim, claims)
     links = {
         "about_persons": _link(Claim, "about_persons",
                                [(c, e) for c in claims for e in about[id(c)] if isinstance(e, Person)]),
@@ -219,14 +307,17 @@ class _EventPlan:
 def _store_events(extraction, sentences, mention_entities, created, previous_version=None):
     """Store each event, joining one another article already reported; returns the stored
     event of each found one, in order."""
-    plans, stored = {}, []
+    plans, stored, found_events = {}, [], []
     for found in extraction.events:
         participants = {mention_entities[p] for p in found.participants} - {None}
-        persons = {e for e in participants if isinstance(e, Person)}
-        organisations = {e for e in participants if isinstance(e, Organisation)}
+        found_events.append((found, {e for e in participants if isinstance(e, Person)},
+                             {e for e in participants if isinstance(e, Organisation)}))
+    joined = _stored_events_joined(found_events)
+    for found, persons, organisations in found_events:
         earlier = same_event_in_previous(previous_version, found.kind, found.date, persons, organisations)
         plan = (_plan_for(earlier, plans) if earlier
-                else _same_event(found.kind, found.factuality, found.date, persons, organisations, plans))
+                else _same_event(found.kind, found.factuality, found.date, persons, organisations, plans,
+                                 joined.get(id(found))))
         if plan is None:
             titles = event_titles(found, extraction.mentions, mention_entities)
             event = Event(
@@ -264,7 +355,7 @@ def _undated(date: FoundDate) -> bool:
 def _write_events(plans):
     stored = [p.event for p in plans if p.event.pk is not None]
     new = [p.event for p in plans if p.event.pk is None]
-    Event.objects.bulk_create(new)
+    _insert(Event, new)
     Event.objects.bulk_update([p.event for p in plans if p.new_date], ["date", "date_precision"])
     links = {name: _link(Event, name, [(p.event, target) for p in plans for target in getattr(p, name)], stored)
              for name in ("persons", "organisations")}
@@ -285,7 +376,7 @@ def _link(model, field_name, pairs, stored_before=()):
                    .values_list(f"{own}_id", f"{other}_id")) if stored_before else set()
     rows = [through(**{f"{own}_id": instance.pk, f"{other}_id": target.pk})
             for instance, target in dict.fromkeys((i, t) for i, t in pairs) if (instance.pk, target.pk) not in existing]
-    return through.objects.bulk_create(rows)
+    return _insert(through, rows)
 
 
 def _links_of(model, field_name, instances):
@@ -298,16 +389,61 @@ def _write_history(model, instances, links, update=False):
     """One history record per instance, with the many-to-many links it has, as
     simple-history's signal handlers would write them one query at a time."""
     history, m2m_history = _history_models(model)
-    records = history.bulk_history_create(instances, update=update, default_change_reason=UNNAMED_ACTION) or []
+    records = _history_records(model, instances, update)
     record_of = {record.id: record for record in records}
     for field_name, rows in links.items():
         field = model._meta.get_field(field_name)
         own, other = get_m2m_field_name(field), get_m2m_reverse_field_name(field)
-        m2m_history[field_name].objects.bulk_create(
+        _insert(m2m_history[field_name], [
             m2m_history[field_name](history=record_of[getattr(row, f"{own}_id")], id=row.pk,
                                     **{f"{own}_id": getattr(row, f"{own}_id"), f"{other}_id": getattr(row, f"{other}_id")})
             for row in rows if getattr(row, f"{own}_id") in record_of
-        )
+        ])
+
+
+def _history_records(model, instances, update=False) -> list:
+    """The history record of each instance, as simple-history's bulk_history_create makes them
+    (bulk writes send no signals), written with `_insert`."""
+    if not instances:
+        return []
+    history = _history_models(model)[0].model
+    user, now = history.get_default_history_user(instances[0]), timezone.now()
+    return _insert(history, [
+        history(history_date=now, history_user=user, history_change_reason=UNNAMED_ACTION,
+                history_type="~" if update else "+",
+                **{field.attname: getattr(instance, field.attname) for field in history.tracked_fields})
+        for instance in instances
+    ])
+
+
+def _insert(model, objs, ignore_conflicts=False) -> list:
+    """`objs` written in one INSERT, their ids set (unless conflicting rows are ignored). On
+    PostgreSQL the rows travel as one JSON parameter: binding every value of a bulk_create
+    separately cost more than all the rest of storing an article. Elsewhere bulk_create."""
+    if not objs or connection.vendor != "postgresql":
+        return model.objects.bulk_create(objs, ignore_conflicts=ignore_conflicts)
+    opts, quote = model._meta, connection.ops.quote_name
+    fields = [f for f in opts.concrete_fields if not f.primary_key or getattr(objs[0], f.attname) is not None]
+    rows = []
+    for obj in objs:
+        obj._prepare_related_fields_for_save(operation_name="bulk_create")
+        rows.append({f.column: _json_value(f, f.pre_save(obj, True)) for f in fields})
+    table, columns = quote(opts.db_table), ", ".join(quote(f.column) for f in fields)
+    end = "ON CONFLICT DO NOTHING" if ignore_conflicts else f"RETURNING {quote(opts.pk.column)}"
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} "
+                       f"FROM json_populate_recordset(NULL::{table}, %s) {end}", [json.dumps(rows, default=str)])
+        ids = [] if ignore_conflicts else cursor.fetchall()
+    for obj, (pk,) in zip(objs, ids):
+        setattr(obj, opts.pk.attname, pk)
+    for obj in objs:
+        obj._state.adding, obj._state.db = False, connection.alias
+    return objs
+
+
+def _json_value(field, value):
+    """A value as `_insert` sends it: what the database stores, in JSON (dates as ISO text)."""
+    return value if isinstance(field, JSONField) else field.get_db_prep_save(value, connection)
 
 
 @cache
@@ -318,43 +454,83 @@ def _history_models(model):
     return history, {field.name: getattr(history.model, field.name).model for field in history.model._history_m2m_fields}
 
 
-def _same_event(kind, factuality, date: FoundDate, persons, organisations, plans):
-    """An event of the same kind, factuality and a compatible date, stored before or found
-    earlier in this article: with one shared person when both dates are known, two when one is
-    not; an event that names no person joins one only on the very same date and with the same
-    organisations. Stored candidates are narrowed in SQL (kind, date window, shared persons
-    counted there), so a popular person's other events are never loaded."""
+def _same_event(kind, factuality, date: FoundDate, persons, organisations, plans, stored):
+    """An event of the same kind, factuality and a compatible date, found earlier in this
+    article or stored before (`stored`, the first `_stored_events_joined` found): with one
+    shared person when both dates are known, two when one is not; an event that names no
+    person joins one only on the very same date and with the same organisations."""
     for plan in plans.values():  # those this article found already, and the stored ones it joined
         if (plan.event.kind, plan.event.factuality) != (kind, factuality):
             continue
-        if persons and _joins(date, plan.event, len(persons & plan.persons)):
+        if persons and _joins(date, FoundDate(plan.event.date, plan.event.date_precision),
+                              len(persons & plan.persons)):
             return plan
         if not persons and not plan.persons and not _undated(date) and plan.organisations == organisations \
                 and (plan.event.date, plan.event.date_precision) == (date.date, date.precision):
             return plan
-    if persons:
-        candidates = Event.objects.filter(kind=kind, factuality=factuality, persons__in=persons)
-        if date.date:  # every compatible date lies in this window, a day either side
-            first, last = ((date.date - RECENT, date.date) if date.precision == "before" else
-                           (date.date.replace(month=1, day=1), date.date.replace(month=12, day=31)))
-            window = (first - dt.timedelta(days=1), last + dt.timedelta(days=1))
-            candidates = candidates.filter(Q(date__range=window) | Q(date__isnull=True) | Q(date_precision="before"))
-        candidates = candidates.annotate(shared=Count("persons")).filter(shared__gte=2 if _undated(date) else 1)
-        for event in candidates:
-            if _joins(date, event, event.shared):
-                return _plan_for(event, plans)
-    elif not _undated(date):
-        candidates = Event.objects.filter(kind=kind, factuality=factuality, persons=None, date=date.date,
-                                          date_precision=date.precision)
-        for event in candidates.prefetch_related("organisations"):
-            if set(event.organisations.all()) == organisations:
-                return _plan_for(event, plans)
-    return None
+    return _plan_for(copy.copy(stored), plans) if stored else None  # a copy: each join plans on its own
 
 
-def _joins(date, event, shared):
-    """Whether an event sharing `shared` persons with the one found is the same happening."""
-    stored = FoundDate(event.date, event.date_precision)
+def _window(date: FoundDate):
+    """The dates every date compatible with `date` lies between, a day either side; None for any."""
+    if not date.date:
+        return None
+    first, last = ((date.date - RECENT, date.date) if date.precision == "before" else
+                   (date.date.replace(month=1, day=1), date.date.replace(month=12, day=31)))
+    return first - dt.timedelta(days=1), last + dt.timedelta(days=1)
+
+
+def _in_window(window, event_date, precision) -> bool:
+    return window is None or event_date is None or precision == "before" or window[0] <= event_date <= window[1]
+
+
+def _stored_events_joined(found_events) -> dict:
+    """For each event found (by id), the first stored event `_same_event` joins it to, in the
+    events' order: of the same kind and factuality, in its date window, with enough persons in
+    common, or naming nobody, on the same date, with the same organisations. One query reads
+    the candidates' shared persons (a popular person's other events are never loaded), one
+    those that name nobody, one the events chosen."""
+    named = [(found, persons) for found, persons, _ in found_events if persons]
+    unnamed = [(found, organisations) for found, persons, organisations in found_events
+               if not persons and not _undated(found.date)]
+    chosen = {}
+    if named:
+        conditions = [Q(person__in=persons, event__kind=found.kind, event__factuality=found.factuality)
+                      & (Q() if _window(found.date) is None else Q(event__date__range=_window(found.date))
+                         | Q(event__date__isnull=True) | Q(event__date_precision="before"))
+                      for found, persons in named]
+        candidates = {}  # event id -> (kind, factuality, date, precision, person ids), in the events' order
+        rows = (Event.persons.through.objects.filter(reduce(or_, conditions))
+                .order_by(*(f"{'-' if o.startswith('-') else ''}event__{o.lstrip('-')}" for o in Event._meta.ordering))
+                .values_list("event_id", "event__kind", "event__factuality", "event__date", "event__date_precision",
+                             "person_id"))
+        for event_id, *event, person_id in rows:
+            candidates.setdefault(event_id, (*event, set()))[-1].add(person_id)
+        for found, persons in named:
+            window, ids = _window(found.date), {p.pk for p in persons}
+            chosen[id(found)] = next(
+                (event_id for event_id, (kind, factuality, date, precision, shared) in candidates.items()
+                 if (kind, factuality) == (found.kind, found.factuality) and _in_window(window, date, precision)
+                 and len(ids & shared) >= (2 if _undated(found.date) else 1)
+                 and _joins(found.date, FoundDate(date, precision), len(ids & shared))), None)
+    if unnamed:
+        conditions = [Q(kind=found.kind, factuality=found.factuality, date=found.date.date,
+                        date_precision=found.date.precision) for found, _ in unnamed]
+        candidates = {}  # event id -> (kind, factuality, date, precision, organisation ids)
+        rows = Event.objects.filter(reduce(or_, conditions), persons=None).values_list(
+            "id", "kind", "factuality", "date", "date_precision", "organisations")
+        for event_id, *event, organisation_id in rows:
+            candidates.setdefault(event_id, (*event, set()))[-1].add(organisation_id)
+        for found, organisations in unnamed:
+            wanted = (found.kind, found.factuality, found.date.date, found.date.precision, {o.pk for o in organisations})
+            chosen[id(found)] = next((event_id for event_id, (*event, linked) in candidates.items()
+                                      if (*event, linked - {None}) == wanted), None)
+    events = Event.objects.in_bulk({pk for pk in chosen.values() if pk})
+    return {key: events[pk] for key, pk in chosen.items() if pk}
+
+
+def _joins(date, stored: FoundDate, shared):
+    """Whether an event of date `stored` sharing `shared` persons with the one found is the same happening."""
     if not dates_compatible(date, stored):
         return False
     return shared >= (2 if _undated(date) or _undated(stored) else 1)

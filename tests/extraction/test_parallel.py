@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 
 from factbook.claims.models import Claim
 from factbook.entities.models import Organisation, Person
 from factbook.events.models import Event
 from factbook.extraction.pipeline import article_paths
+from factbook.extraction.store import RESOLUTION_LOCK
 from factbook.sources.models import Source
 
 REPO_ROOT = Path(__file__).resolve().parent.parent.parent
@@ -57,3 +58,29 @@ def test_four_imports_of_overlapping_files_at_once_store_what_one_import_does():
     assert "unchanged" in "".join(outputs)  # they did overlap
     assert counts() == expected
     assert Person.objects.filter(name="Imran Khan").count() == 1
+
+
+def write_article(folder, name, text):
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    return folder / name
+
+
+def test_an_article_naming_only_known_people_is_stored_while_another_import_adds_entities(tmp_path):
+    call_command("import_articles", str(REPO_ROOT / "seeds"), stdout=open(os.devnull, "w"))
+    article = write_article(tmp_path, "known.txt", "جنرل قمر جاوید باجوہ نے کہا کہ فوج ہر وقت تیار ہے۔\n")
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [RESOLUTION_LOCK])
+        importing = start_import([article])
+        assert importing.wait(timeout=60) == 0, importing.stdout.read()
+
+
+def test_an_article_naming_someone_new_waits_for_the_import_adding_entities(tmp_path):
+    article = write_article(tmp_path, "new.txt", "وزیر خارجہ حامد علی زیدی نے کہا کہ مذاکرات جاری ہیں۔\n")
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [RESOLUTION_LOCK])
+        importing = start_import([article])
+        with pytest.raises(subprocess.TimeoutExpired):
+            importing.wait(timeout=10)
+    assert importing.wait(timeout=60) == 0, importing.stdout.read()
+    assert Person.objects.filter(aliases__name="حامد علی زیدی").count() == 1

@@ -84,3 +84,13 @@ def test_only_text_files_can_be_uploaded(curator_client):
                                    {"articles": [SimpleUploadedFile("scan.pdf", b"%PDF")]})
     assert "Only .txt articles can be imported" in response.content.decode()
     assert not ImportJob.objects.exists()
+
+
+def test_a_worker_reads_a_metadata_file_replaced_since_its_last_job(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "metadata.yaml").write_text("a.txt:\n  title: First title\n", encoding="utf-8")
+    call_command("import_articles", "--enqueue-only", str(tmp_path / "a.txt"), stdout=StringIO())
+    (tmp_path / "b.txt").write_text(ARTICLE.replace("12", "14"), encoding="utf-8")
+    (tmp_path / "metadata.yaml").write_text("b.txt:\n  title: Second title\n", encoding="utf-8")
+    call_command("import_articles", "--enqueue-only", str(tmp_path / "b.txt"), stdout=StringIO())
+    assert Source.objects.get(file_name="b.txt").title == "Second title"
