@@ -1,11 +1,11 @@
-"""The events stage: happenings the article reports, one per clause with a trigger word,
-with whether they happened, who took part and when, merged across the article's sentences
-when they tell of the same happening."""
+"""The events stage: happenings the article reports, one per kind of trigger word in a
+clause, with whether they happened, who took part and when, merged across the article's
+sentences when they tell of the same happening."""
 
 import datetime as dt
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from factbook.kinds import EventKind, Factuality, SentenceKind
+from factbook.kinds import Factuality, SentenceKind
 
 from .context import ArticleContext, Sentence
 from .dates import FoundDate, dates_compatible, find_date
@@ -16,25 +16,26 @@ from .tokens import find_phrases, phrase_key
 
 # The interface languages, each with title templates in its lexicon.
 TITLE_LANGUAGES = ("en", "ur", "hi")
-# When a clause has several triggers, the most specific names the happening.
-EVENT_PRIORITY = [EventKind.AGREEMENT, EventKind.MILITARY_EXERCISE, EventKind.SUMMIT, EventKind.COURT_RULING,
-                  EventKind.ARREST, EventKind.APPOINTMENT, EventKind.RESIGNATION, EventKind.ELECTION,
-                  EventKind.AWARD, EventKind.MATCH, EventKind.LAUNCH, EventKind.ACCIDENT, EventKind.DISASTER,
-                  EventKind.MEETING, EventKind.VISIT, EventKind.TRADE, EventKind.STATEMENT, EventKind.OTHER]
+# How far after a speech verb its complementiser may stand ("told reporters in Lahore that").
+COMPLEMENTISER_REACH = 8
+# How many words may stand between a party and the trigger it is attached to.
+ATTACHMENT_REACH = 3
+
+
+@dataclass(frozen=True)
+class Trigger:
+    first: int  # token range in the sentence
+    end: int
+    kind: str
 
 
 def find_events(ctx: ArticleContext) -> list[FoundEvent]:
-    lexicon = ctx.lexicon
     events: list[FoundEvent] = []
     for sentence in ctx.sentences:
         if sentence.kind != SentenceKind.BODY:
             continue
-        clauses = _clauses(ctx, sentence)
-        for first, end in clauses:
-            event = _clause_event(ctx, sentence, first, end)
-            if event is not None:
-                if event.date.date is None and len(clauses) == 1:
-                    event.date = find_date(sentence.tokens[first:end], lexicon, ctx.published_on)
+        for first, end in _clauses(ctx, sentence):
+            for event in _clause_events(ctx, sentence, first, end):
                 _merge_or_add(ctx, events, event)
     return [_bounded_by_publication(e, ctx.published_on) for e in events]
 
@@ -49,55 +50,167 @@ def _bounded_by_publication(event: FoundEvent, published_on: dt.date | None) -> 
 
 def _clauses(ctx: ArticleContext, sentence: Sentence) -> list[tuple[int, int]]:
     """Token ranges of the sentence cut at connectives that open a new clause ("جب کہ",
-    "जबकि", "while")."""
-    cuts = [first for first, _, _ in find_phrases(sentence.tokens, ctx.lexicon.clause_breaks)]
-    bounds = [0, *cuts, len(sentence.tokens)]
+    "जबकि", "while"), and where what someone said begins ("کہا کہ", "said that", "said"):
+    the speaker is no party to the happenings they report."""
+    tokens, lexicon = sentence.tokens, ctx.lexicon
+    cuts = [first for first, _, _ in find_phrases(tokens, lexicon.clause_breaks)]
+    for _, end, _ in find_phrases(tokens, ctx.rules.speech_cues):
+        reach = range(end - 1, min(end + COMPLEMENTISER_REACH, len(tokens)))
+        that = next((n for n in reach if tokens[n].key in lexicon.complementisers), None)
+        if that is not None:
+            cuts.append(that + 1)
+    cuts += [end for _, end, _ in find_phrases(tokens, lexicon.content_cues)]
+    bounds = sorted({0, *cuts, len(tokens)})
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
-def _clause_event(ctx: ArticleContext, sentence: Sentence, first: int, end: int) -> FoundEvent | None:
-    clause = sentence.tokens[first:end]
-    found = [(at, end, kind) for at, end, kind in find_phrases(clause, ctx.rules.event_triggers) if kind != BLOCKED]
-    if not found:
-        return None
-    at, trigger_end, kind = min(found, key=lambda f: EVENT_PRIORITY.index(f[2]))
-    places = list(find_phrases(clause, ctx.rules.places))
-    return FoundEvent(
-        kind, [sentence.index], _parties(ctx, sentence, first, end),
-        find_date(clause, ctx.lexicon, ctx.published_on),
-        place=places[0][2] if places else "",
-        refers_back=at > 0 and clause[at - 1].key in ctx.lexicon.demonstratives,
-        factuality=factuality(clause, (at, trigger_end), ctx.lexicon),
-        clauses=[(sentence.index, clause[0].start, clause[-1].end)],
-    )
+def _triggers(ctx: ArticleContext, sentence: Sentence, first: int, end: int) -> list[Trigger]:
+    """The first trigger of each kind in the clause: a visit and the meeting during it are two
+    happenings. A trigger inside a name ("Election Commission") reports none."""
+    found = {}
+    for at, stop, kind in find_phrases(sentence.tokens[first:end], ctx.rules.event_triggers):
+        if kind != BLOCKED and not ctx.mentions.overlapping(sentence.index, first + at, first + stop):
+            found.setdefault(kind, Trigger(first + at, first + stop, kind))
+    return list(found.values())
 
 
-def factuality(clause, trigger: tuple[int, int], lexicon: Lexicon) -> str:
+def _clause_events(ctx: ArticleContext, sentence: Sentence, first: int, end: int) -> list[FoundEvent]:
+    triggers = _triggers(ctx, sentence, first, end)
+    if not triggers:
+        return []
+    clause, tokens = sentence.tokens[first:end], sentence.tokens
+    keys = [t.key for t in tokens]
+    date = find_date(clause, ctx.lexicon, ctx.published_on)
+    parties, place = _parties(ctx, sentence, first, end, triggers)
+    topic_from = _topic_start(ctx, keys, triggers, end)
+    return [
+        FoundEvent(
+            trigger.kind, [sentence.index], parties[n], date, place=place,
+            refers_back=trigger.first > first and tokens[trigger.first - 1].key in ctx.lexicon.demonstratives,
+            # A happening among what a meeting was about ("بैठक में ... अभ्यास ... पर चर्चा की गई")
+            # is as real as the verb at the clause's end says.
+            factuality=factuality(clause, (trigger.first - first, trigger.end - first), ctx.lexicon,
+                                  to_end=trigger.first >= topic_from),
+            clauses=[(sentence.index, clause[0].start, clause[-1].end)],
+        )
+        for n, trigger in enumerate(triggers)
+    ]
+
+
+def factuality(clause, trigger: tuple[int, int], lexicon: Lexicon, to_end=False) -> str:
     """Whether the happening of the trigger (its first and end token) took place: a cue
-    within the lexicon's window of words before or after it says it was denied, proposed or
-    planned (the lexicon's first listed kind wins)."""
+    within the lexicon's window of words before or after it (or `to_end` of the clause) says
+    it was denied, proposed or planned (the lexicon's first listed kind wins)."""
     first, end = trigger
     before, after = lexicon.factuality_window
-    near = clause[max(0, first - before):min(len(clause), end + after)]
+    near = clause[max(0, first - before):len(clause) if to_end else min(len(clause), end + after)]
     said = {kind for _, _, kind in find_phrases(near, lexicon.factuality_cues)}
     said |= {kind for token in near for suffix, kind in lexicon.factuality_suffixes.items() if token.key.endswith(suffix)}
     ranked = list(dict.fromkeys([*lexicon.factuality_cues.values(), *lexicon.factuality_suffixes.values()]))
     return min(said, key=ranked.index) if said else Factuality.HAPPENED
 
 
-def _parties(ctx: ArticleContext, sentence: Sentence, first: int, end: int) -> list[int]:
-    """The clause's mentions that take part: not those the grammar marks as the place or the
-    topic ("in Pakistan", "on Afghanistan", "افغانستان کے بارے میں", "पाकिस्तान में")."""
-    tokens, lexicon = sentence.tokens, ctx.lexicon
-    keys = [t.key for t in tokens]
-    parties = []
+def _parties(ctx: ArticleContext, sentence: Sentence, first: int, end: int, triggers: list[Trigger]):
+    """Who takes part in each of the clause's happenings, and where they took place. Not a
+    party: a place or topic ("in Pakistan", "افغانستان کے بارے میں"), the source of the report
+    ("according to X", "X کے مطابق"), a qualifier of another name ("روس کے نائب وزیر دفاع",
+    "Pakistan's minister"), nor what a meeting was about ("ملاقات میں ..."). A party the grammar
+    ties to one happening ("X سے ملاقات", "visit to X", "met X") is that one's only; the
+    others (the subject) take part in every happening of the clause."""
+    keys = [t.key for t in sentence.tokens]
+    places = list(find_phrases(sentence.tokens[first:end], ctx.rules.places))
+    place = places[0][2] if places else ""
+    topic_from = _topic_start(ctx, keys, triggers, end)
+    parties = [[] for _ in triggers]
     for mention in ctx.mentions.within(sentence.index, first, end):
-        start, stop = ctx.mentions.words_of(mention)
-        before = any(tuple(keys[max(0, start - len(m)):start]) == m for m in lexicon.not_a_party_before)
-        after = any(tuple(keys[stop:stop + len(m)]) == m for m in lexicon.not_a_party_after)
-        if not (before or after):
-            parties.append(mention)
-    return parties
+        start, stop = _extent(ctx, sentence, mention)
+        if _marked(keys, start, stop, ctx.lexicon.not_a_party_before, ctx.lexicon.not_a_party_after):
+            found = ctx.mentions[mention]
+            if not place and found.organisation_kind == "state":
+                place = found.known_name or found.text
+            continue
+        if _source(ctx, keys, start, stop) or _qualifier(ctx, sentence, mention, keys, stop):
+            continue
+        subject = stop < len(keys) and keys[stop] in ctx.lexicon.subject_markers
+        if start >= topic_from and not subject:
+            continue
+        for n in _attached(ctx, keys, start, stop, triggers):
+            parties[n].append(mention)
+    return parties, place
+
+
+def _extent(ctx: ArticleContext, sentence: Sentence, mention: int) -> tuple[int, int]:
+    """The words of a mention with the acronym bracketed after it ("شعبہ تعلقات عامہ (آئی ایس پی
+    آر) کے مطابق"): what marks the pair marks both."""
+    start, stop = ctx.mentions.words_of(mention)
+    after = ctx.mentions.owner(sentence.index, stop) if stop < len(sentence.tokens) else None
+    if after is not None and ctx.mentions[after].same_as == mention:
+        stop = ctx.mentions.words_of(after)[1]
+    return start, stop
+
+
+def _marked(keys, start, stop, before, after) -> bool:
+    """Whether one of the phrases `before` ends right before keys[start], or one of `after`
+    starts at keys[stop]."""
+    return (any(tuple(keys[max(0, start - len(m)):start]) == m for m in before)
+            or any(tuple(keys[stop:stop + len(m)]) == m for m in after))
+
+
+def _source(ctx: ArticleContext, keys, start, stop) -> bool:
+    """The source of the report: "according to (the) X", "X کے مطابق", "X کے بیان"."""
+    lexicon = ctx.lexicon
+    if lexicon.according_to_before_source:
+        determined = start - 1 if start and keys[start - 1] in lexicon.reference_determiners else start
+        if _marked(keys, determined, stop, lexicon.according_to, ()):
+            return True
+    elif _marked(keys, start, stop, (), lexicon.according_to):
+        return True
+    return keys[stop:stop + 1] != [] and keys[stop] in lexicon.genitive_markers and \
+        keys[stop + 1:stop + 2] != [] and keys[stop + 1] in lexicon.document_words
+
+
+def _qualifier(ctx: ArticleContext, sentence: Sentence, mention: int, keys, stop) -> bool:
+    """A name in the genitive before a title or another name qualifies it ("روس کے نائب وزیر دفاع
+    فومن", "پاک فوج کے شعبہ تعلقات عامہ", "Pakistan's minister"); only a person can have a
+    person in the genitive meet someone ("عمران خان کی لاروف سے ملاقات")."""
+    if stop + 1 >= len(keys) or keys[stop] not in ctx.lexicon.genitive_markers:
+        return False
+    if keys[stop + 1] in ctx.lexicon.title_words:
+        return True
+    owner = ctx.mentions.owner(sentence.index, stop + 1)
+    if owner is None:
+        return False
+    return ctx.mentions[owner].entity_type == "organisation" or ctx.mentions[mention].entity_type == "organisation"
+
+
+def _topic_start(ctx: ArticleContext, keys, triggers: list[Trigger], end: int) -> int:
+    """Where what a happening was about begins: after a trigger followed by a topic opener
+    ("ملاقات میں", "बैठक में"); `end` when there is none."""
+    for trigger in triggers:
+        for opener in ctx.lexicon.topic_openers:
+            if tuple(keys[trigger.end:trigger.end + len(opener)]) == opener:
+                return trigger.end + len(opener)
+    return end
+
+
+def _attached(ctx: ArticleContext, keys, start, stop, triggers: list[Trigger]) -> list[int]:
+    """Indexes of the triggers a party belongs to: the one it stands next to ("X سے اہم ملاقات",
+    "met X", "visit to X"), else the nearest of a kind its case marker calls for ("X سے ...
+    ملاقات کی"), else all."""
+    lexicon = ctx.lexicon
+    for n, trigger in enumerate(triggers):
+        between = keys[stop:trigger.first] if stop <= trigger.first else keys[trigger.end:start]
+        allowed = lexicon.party_fillers | lexicon.genitive_markers | {
+            word for marker, kinds in lexicon.party_markers.items() if trigger.kind in kinds for word in marker}
+        if len(between) <= ATTACHMENT_REACH and all(word in allowed for word in between):
+            return [n]
+    marker_at = (lambda m: tuple(keys[max(0, start - len(m)):start]) == m) if lexicon.markers_before_names else \
+        (lambda m: tuple(keys[stop:stop + len(m)]) == m)
+    kinds = {kind for marker, marker_kinds in lexicon.party_markers.items() if marker_at(marker) for kind in marker_kinds}
+    called = [n for n, trigger in enumerate(triggers) if trigger.kind in kinds]
+    if called:
+        return [min(called, key=lambda n: min(abs(triggers[n].first - stop), abs(start - triggers[n].end)))]
+    return list(range(len(triggers)))
 
 
 def _merge_or_add(ctx: ArticleContext, events: list[FoundEvent], event: FoundEvent):
@@ -106,21 +219,26 @@ def _merge_or_add(ctx: ArticleContext, events: list[FoundEvent], event: FoundEve
     names no one and gives no date of its own; else when its people are among the event's,
     or the event's among its own ("X met Y" ... "X said at the meeting")."""
     people = _people(ctx, event.participants)
-    for other in reversed(events):
+    follows_up = event.refers_back or (not people and event.date.date is None)
+
+    def joins(other):
         if (other.kind, other.factuality) != (event.kind, event.factuality) or not dates_compatible(other.date, event.date):
-            continue
+            return False
         other_people = _people(ctx, other.participants)
-        follows_up = event.refers_back or (not people and event.date.date is None)
-        if not follows_up and not (people and other_people and (people <= other_people or other_people <= people)):
-            continue
+        return follows_up or bool(people and other_people and (people <= other_people or other_people <= people))
+
+    # The latest reported; of one sentence's, the first (the main clause's, not one it quotes).
+    candidates = [(max(other.sentences), -n) for n, other in enumerate(events) if joins(other)]
+    if candidates:
+        other = events[-max(candidates)[1]]
         other.sentences += [n for n in event.sentences if n not in other.sentences]
         other.participants += [p for p in event.participants if p not in other.participants]
         other.clauses += event.clauses
         if event.date.date and (other.date.date is None or event.date.precision == "day"):
             other.date = event.date
         other.place = other.place or event.place
-        return
-    events.append(event)
+    else:
+        events.append(event)
 
 
 def _people(ctx: ArticleContext, participants) -> set[str]:

@@ -2,6 +2,7 @@
 built once per language and run, never per article."""
 
 from dataclasses import dataclass
+from itertools import product
 
 from .gazetteer import Gazetteer, KnownOrganisation
 from .lexicon import Lexicon
@@ -30,11 +31,36 @@ class Rules:
         return self.organisations.get(key)
 
 
-def _not_names(lexicon: Lexicon, aliases, places, demonyms) -> frozenset[str]:
+def forms_of(lemma: str, lexicon: Lexicon) -> list[tuple[str, ...]]:
+    """The word keys of each form of a lemma: those the lexicon lists ("کرنا": کیا, کی, کر لیا),
+    else the lemma and its regular inflections ("arrest": arrests, arrested, arresting)."""
+    listed = lexicon.word_forms.get(lemma)
+    if listed is not None:
+        return list(listed)
+    key = phrase_key(lemma)
+    if len(key) != 1:
+        return [key] if key else []
+    word = key[0]
+    return list(dict.fromkeys([key, *((word[: len(word) - len(drop)] + add,) for drop, add in lexicon.inflections
+                                      if word.endswith(drop) and len(word) > len(drop))]))
+
+
+def inflected(lexicon: Lexicon, phrases: dict) -> dict:
+    """Phrase keys with their "<lemma>" words replaced by each form: {"<meet> with": kind} gives
+    "meets with", "met with" ... each with the kind."""
+    expanded = {}
+    for key, value in phrases.items():
+        choices = [forms_of(word[1:-1], lexicon) if word.startswith("<") else [(word,)] for word in key]
+        for parts in product(*choices):
+            expanded.setdefault(tuple(word for part in parts for word in part), value)
+    return expanded
+
+
+def _not_names(lexicon: Lexicon, aliases, places, demonyms, triggers) -> frozenset[str]:
     """The lexicon's non-name words, and every word the rules know to be something else:
     function words, titles, dates, organisation heads, one-word names of places and states."""
     phrases = [*lexicon.organisation_heads_first, *lexicon.organisation_heads_last, *lexicon.months,
-               *lexicon.weekdays, *lexicon.relative_days, *lexicon.event_triggers, *lexicon.factuality_cues,
+               *lexicon.weekdays, *lexicon.relative_days, *triggers, *lexicon.factuality_cues,
                *(key for key in [*aliases, *places] if len(key) == 1)]
     return frozenset().union(
         lexicon.non_name_words, lexicon.stopwords, lexicon.title_words, lexicon.case_markers,
@@ -53,6 +79,7 @@ def rules_for(lexicon: Lexicon, gazetteer: Gazetteer, name_parts: NamePartLexico
     })
     demonyms = frozenset(key[0] for org in gazetteer.organisations for key in map(phrase_key, org.demonyms) if key)
     places = {key: p.name for p in gazetteer.places for key in map(phrase_key, p.aliases) if key}
+    triggers = inflected(lexicon, lexicon.event_triggers)
     return Rules(
         lexicon=lexicon,
         organisations=PhraseIndex(aliases),
@@ -63,8 +90,8 @@ def rules_for(lexicon: Lexicon, gazetteer: Gazetteer, name_parts: NamePartLexico
         heads_last=PhraseIndex(lexicon.organisation_heads_last),
         speech_cues=PhraseIndex({cue.cue: (order, cue) for order, cue in reversed(list(enumerate(lexicon.speech_cues)))}),
         # The longer blocker wins over the trigger inside it: "प्रेस वार्ता" is no "वार्ता".
-        event_triggers=PhraseIndex({**dict.fromkeys(lexicon.event_blockers, BLOCKED), **lexicon.event_triggers}),
+        event_triggers=PhraseIndex({**dict.fromkeys(lexicon.event_blockers, BLOCKED), **triggers}),
         name_parts=load_name_parts() if name_parts is None else name_parts,
-        not_names=_not_names(lexicon, aliases, places, demonyms),
+        not_names=_not_names(lexicon, aliases, places, demonyms, triggers),
         name_followers=lexicon.honorifics_after | lexicon.subject_markers | {cue.cue[0] for cue in lexicon.speech_cues},
     )
