@@ -5,8 +5,9 @@ sentences when they tell of the same happening."""
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from factbook.kinds import Factuality, SentenceKind
+from factbook.kinds import EventKind, Factuality, SentenceKind
 
+from .claims import quoted_spans
 from .context import ArticleContext, Sentence
 from .dates import FoundDate, dates_compatible, find_date
 from .lexicon import Lexicon
@@ -20,6 +21,10 @@ TITLE_LANGUAGES = ("en", "ur", "hi")
 COMPLEMENTISER_REACH = 8
 # How many words may stand between a party and the trigger it is attached to.
 ATTACHMENT_REACH = 3
+# How many words before a trigger a generic determiner makes it no particular happening ("हर राजनीतिक चुनाव").
+GENERIC_REACH = 2
+# Happenings that befall people: a state or a company is where or whose they were, not a party.
+HARMED_KINDS = {EventKind.ACCIDENT, EventKind.DISASTER}
 
 
 @dataclass(frozen=True)
@@ -60,18 +65,37 @@ def _clauses(ctx: ArticleContext, sentence: Sentence) -> list[tuple[int, int]]:
         if that is not None:
             cuts.append(that + 1)
     cuts += [end for _, end, _ in find_phrases(tokens, lexicon.content_cues)]
+    for start, end in quoted_spans(sentence.text)[0]:  # a quotation is the speaker's, not the clause's
+        cuts += [next((n for n, t in enumerate(tokens) if t.start >= offset), len(tokens)) for offset in (start, end)]
     bounds = sorted({0, *cuts, len(tokens)})
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
 def _triggers(ctx: ArticleContext, sentence: Sentence, first: int, end: int) -> list[Trigger]:
     """The first trigger of each kind in the clause: a visit and the meeting during it are two
-    happenings. A trigger inside a name ("Election Commission") reports none."""
+    happenings. A trigger inside a name ("Election Commission") reports none, nor one after a
+    generic determiner ("every election"); a contextual one ("rejected the request") only in a
+    clause that names its setting ("the court")."""
+    tokens, keys = sentence.tokens, [t.key for t in sentence.tokens]
+    contexts = _contexts(ctx, sentence, first, end)
     found = {}
-    for at, stop, kind in find_phrases(sentence.tokens[first:end], ctx.rules.event_triggers):
-        if kind != BLOCKED and not ctx.mentions.overlapping(sentence.index, first + at, first + stop):
-            found.setdefault(kind, Trigger(first + at, first + stop, kind))
+    for at, stop, kind in find_phrases(tokens[first:end], ctx.rules.event_triggers, ctx.rules.contextual_triggers):
+        at, stop = first + at, first + stop
+        if isinstance(kind, tuple):  # (kind, needs its setting named)
+            kind = kind[0] if kind[0] in contexts else BLOCKED
+        generic = any(key in ctx.lexicon.generic_determiners for key in keys[max(first, at - GENERIC_REACH):at])
+        if kind != BLOCKED and not generic and not ctx.mentions.overlapping(sentence.index, at, stop):
+            found.setdefault(kind, Trigger(at, stop, kind))
     return list(found.values())
+
+
+def _contexts(ctx: ArticleContext, sentence: Sentence, first: int, end: int) -> set[str]:
+    """The kinds whose setting the clause names, in its words or a name ("the IHC": a court)."""
+    words = {t.key for t in sentence.tokens[first:end]}
+    for mention in ctx.mentions.within(sentence.index, first, end):
+        named = ctx.mentions[ctx.mentions[mention].same_as] if ctx.mentions[mention].same_as is not None else None
+        words |= {key for found in (ctx.mentions[mention], named) if found for key in phrase_key(found.text)}
+    return {kind for kind, settings in ctx.lexicon.trigger_settings.items() if words & settings}
 
 
 def _clause_events(ctx: ArticleContext, sentence: Sentence, first: int, end: int) -> list[FoundEvent]:
@@ -80,21 +104,37 @@ def _clause_events(ctx: ArticleContext, sentence: Sentence, first: int, end: int
         return []
     clause, tokens = sentence.tokens[first:end], sentence.tokens
     keys = [t.key for t in tokens]
-    date = find_date(clause, ctx.lexicon, ctx.published_on)
     parties, place = _parties(ctx, sentence, first, end, triggers)
     topic_from = _topic_start(ctx, keys, triggers, end)
-    return [
-        FoundEvent(
+    # A date among what a meeting was about ("اجلاس میں 2026 کے ورلڈ کپ") is not the meeting's.
+    dated = tokens[first:topic_from] if topic_from > triggers[0].first else clause
+    earlier_at = [at for at, _, _ in find_phrases(tokens, ctx.lexicon.earlier_markers)]
+    events = []
+    for n, trigger in enumerate(triggers):
+        earlier = any(at < trigger.first for at in earlier_at)
+        # A happening among what a meeting was about ("بैठक में ... अभ्यास ... पर चर्चा की गई")
+        # is as real as the verb at the clause's end says.
+        said = factuality(clause, (trigger.first - first, trigger.end - first), ctx.lexicon, to_end=trigger.first >= topic_from)
+        date = find_date(dated, ctx.lexicon, ctx.published_on, ahead=said == Factuality.PLANNED)
+        if said == Factuality.PLANNED and _past(date, ctx.published_on):  # "ریلیز ہونے والی" in October 2022
+            said = Factuality.HAPPENED
+        events.append(FoundEvent(
             trigger.kind, [sentence.index], parties[n], date, place=place,
             refers_back=trigger.first > first and tokens[trigger.first - 1].key in ctx.lexicon.demonstratives,
-            # A happening among what a meeting was about ("بैठक में ... अभ्यास ... पर चर्चा की गई")
-            # is as real as the verb at the clause's end says.
-            factuality=factuality(clause, (trigger.first - first, trigger.end - first), ctx.lexicon,
-                                  to_end=trigger.first >= topic_from),
-            clauses=[(sentence.index, clause[0].start, clause[-1].end)],
-        )
-        for n, trigger in enumerate(triggers)
-    ]
+            factuality=said, earlier=earlier, clauses=[(sentence.index, clause[0].start, clause[-1].end)],
+        ))
+    return events
+
+
+def _past(date: FoundDate, published_on: dt.date | None) -> bool:
+    """Whether the whole period a date names ended before the article was published."""
+    if date.date is None or published_on is None or date.precision == "before":
+        return False
+    if date.precision == "day":
+        return date.date < published_on
+    if date.precision == "month":
+        return (date.date.year, date.date.month) < (published_on.year, published_on.month)
+    return date.date.year < published_on.year
 
 
 def factuality(clause, trigger: tuple[int, int], lexicon: Lexicon, to_end=False) -> str:
@@ -103,9 +143,11 @@ def factuality(clause, trigger: tuple[int, int], lexicon: Lexicon, to_end=False)
     it was denied, proposed or planned (the lexicon's first listed kind wins)."""
     first, end = trigger
     before, after = lexicon.factuality_window
-    near = clause[max(0, first - before):len(clause) if to_end else min(len(clause), end + after)]
-    said = {kind for _, _, kind in find_phrases(near, lexicon.factuality_cues)}
-    said |= {kind for token in near for suffix, kind in lexicon.factuality_suffixes.items() if token.key.endswith(suffix)}
+    # The trigger's own words are no cue: "denied bail" is a ruling that was made.
+    sides = clause[max(0, first - before):first], clause[end:len(clause) if to_end else end + after]
+    said = {kind for side in sides for _, _, kind in find_phrases(side, lexicon.factuality_cues)}
+    said |= {kind for side in sides for token in side for suffix, kind in lexicon.factuality_suffixes.items()
+             if token.key.endswith(suffix)}
     ranked = list(dict.fromkeys([*lexicon.factuality_cues.values(), *lexicon.factuality_suffixes.values()]))
     return min(said, key=ranked.index) if said else Factuality.HAPPENED
 
@@ -131,11 +173,13 @@ def _parties(ctx: ArticleContext, sentence: Sentence, first: int, end: int, trig
             continue
         if _source(ctx, keys, start, stop) or _qualifier(ctx, sentence, mention, keys, stop):
             continue
+        harmed_only = ctx.mentions[mention].entity_type != "person"
         subject = stop < len(keys) and keys[stop] in ctx.lexicon.subject_markers
         if start >= topic_from and not subject:
             continue
         for n in _attached(ctx, keys, start, stop, triggers):
-            parties[n].append(mention)
+            if not (harmed_only and triggers[n].kind in HARMED_KINDS):
+                parties[n].append(mention)
     return parties, place
 
 
@@ -215,17 +259,28 @@ def _attached(ctx: ArticleContext, keys, start, stop, triggers: list[Trigger]) -
 
 def _merge_or_add(ctx: ArticleContext, events: list[FoundEvent], event: FoundEvent):
     """Sentences of one article about one happening give one event. A sentence joins the
-    latest event of its kind and factuality when it points back to it ("اس ملاقات") or
-    names no one and gives no date of its own; else when its people are among the event's,
-    or the event's among its own ("X met Y" ... "X said at the meeting")."""
+    latest event of its kind, factuality and date when it points back to it ("اس ملاقات"),
+    when it names no person and no date, when its people are among the event's or the event's among its
+    own ("X met Y" ... "X said at the meeting"), or when the event names no person but a body
+    they share (the teams of a match, its scorers next); a sentence that tells of an earlier
+    happening ("اس سے قبل", "earlier") joins only by its people. An undated happening is
+    one of the last weeks before publication."""
     people = _people(ctx, event.participants)
-    follows_up = event.refers_back or (not people and event.date.date is None)
+    bounded = _bounded_by_publication(event, ctx.published_on).date
 
     def joins(other):
-        if (other.kind, other.factuality) != (event.kind, event.factuality) or not dates_compatible(other.date, event.date):
+        if (other.kind, other.factuality) != (event.kind, event.factuality):
+            return False
+        if not dates_compatible(_bounded_by_publication(other, ctx.published_on).date, bounded):
             return False
         other_people = _people(ctx, other.participants)
-        return follows_up or bool(people and other_people and (people <= other_people or other_people <= people))
+        if people and other_people:
+            return people <= other_people or other_people <= people
+        if event.earlier:
+            return False
+        if event.refers_back or not (people or event.date.date):
+            return True
+        return bool(_bodies(ctx, event.participants) & _bodies(ctx, other.participants))  # the teams of a match
 
     # The latest reported; of one sentence's, the first (the main clause's, not one it quotes).
     candidates = [(max(other.sentences), -n) for n, other in enumerate(events) if joins(other)]
@@ -242,17 +297,25 @@ def _merge_or_add(ctx: ArticleContext, events: list[FoundEvent], event: FoundEve
 
 
 def _people(ctx: ArticleContext, participants) -> set[str]:
-    """Participants who are persons, by name (a role used alone by its holder's name)."""
+    """Participants who are persons, by name (a role used alone by its holder's name, or by
+    the role when the article names no one in it: "the health minister")."""
     people = set()
     for p in participants:
         mention = ctx.mentions[p]
         if mention.role_reference:
             if mention.holder is None:
+                people.add("role:" + " ".join(phrase_key(mention.role or mention.text)))
                 continue
             mention = ctx.mentions[mention.holder]
         if mention.entity_type == "person":
             people.add(" ".join(phrase_key(mention.text)))
     return people
+
+
+def _bodies(ctx: ArticleContext, participants) -> set[str]:
+    """Participants who are organisations, by the name the gazetteer gives them or their words."""
+    return {ctx.mentions[p].known_name or " ".join(phrase_key(ctx.mentions[p].text))
+            for p in participants if ctx.mentions[p].entity_type == "organisation"}
 
 
 def link_claims(claims: list[FoundClaim], events: list[FoundEvent]) -> list[FoundClaim]:

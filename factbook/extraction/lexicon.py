@@ -35,10 +35,18 @@ class Lexicon:
     document_words: frozenset[str] = frozenset()
     pronoun_speakers: tuple[tuple[str, ...], ...] = ()
     event_triggers: dict = field(default_factory=dict)  # phrase key -> event kind; "<lemma>" words stand for their forms
+    contextual_triggers: dict = field(default_factory=dict)  # phrase key -> kind, only where its setting is named
+    trigger_settings: dict = field(default_factory=dict)  # kind -> words that name its setting ("court")
+    generic_determiners: frozenset[str] = frozenset()  # "every election" is no particular happening
+    earlier_markers: tuple[tuple[str, ...], ...] = ()  # "اس سے قبل": the sentence tells of an earlier happening
     word_forms: dict = field(default_factory=dict)  # lemma -> phrase keys of its forms ("کرنا" -> کیا, کر لیا ...)
     inflections: tuple[tuple[str, str], ...] = ()  # (ending dropped, ending added) for a lemma with no listed forms
     weekdays: dict = field(default_factory=dict)
     months: dict = field(default_factory=dict)
+    weekday_cues_after: frozenset[str] = frozenset()  # when given, a weekday is a date only before these ("ہفتہ کو", not "ایک ہفتہ")
+    month_cues_before: frozenset[str] = frozenset()  # "in February": a month after these is a date
+    month_cues_after: frozenset[str] = frozenset()  # "فروری میں": a month before these is a date
+    spelled_years: dict = field(default_factory=dict)  # phrase key -> year ("دو ہزار تئیس": 2023)
     relative_years: dict = field(default_factory=dict)  # phrase key -> offset in years
     relative_days: dict = field(default_factory=dict)
     year_suffixes: tuple[str, ...] = ()
@@ -133,6 +141,14 @@ def _pattern_key(phrase):
     return tuple(key)
 
 
+def _patterns(phrases):
+    return tuple(dict.fromkeys(key for key in map(_pattern_key, phrases) if key))
+
+
+def _word_groups(groups):
+    return {kind: _words(words) for kind, words in groups.items()}
+
+
 def _triggers(groups):
     return {_pattern_key(p): kind for kind, phrases in groups.items() for p in phrases if _pattern_key(p)}
 
@@ -178,14 +194,17 @@ READERS = {
     "person_titles": _keys, "professions": _keys, "stopwords": _words, "organisation_heads_first": _by_kind,
     "organisation_heads_last": _by_kind, "speech_cues": _speech_cues, "according_to": _keys,
     "document_speech": _keys, "document_words": _words, "pronoun_speakers": _keys,
-    "event_triggers": _triggers, "word_forms": _forms, "inflections": _inflections, "weekdays": _keyed, "months": _keyed, "relative_years": _keyed,
+    "event_triggers": _triggers, "contextual_triggers": _triggers,
+    "trigger_settings": _word_groups,
+    "generic_determiners": _words, "earlier_markers": _keys, "word_forms": _forms, "inflections": _inflections, "weekdays": _keyed, "months": _keyed, "month_cues_before": _words, "weekday_cues_after": _words, "month_cues_after": _words,
+    "spelled_years": _keyed, "relative_years": _keyed,
     "relative_days": _keyed, "year_suffixes": tuple, "case_markers": _words, "subject_markers": _words,
     "indefinites": _words, "complementisers": _words, "clause_breaks": _keys,
     "attribution_only": _keys, "negations": _words, "factuality_cues": _first_listed, "factuality_suffixes": _suffixes, "factuality_window": _window,
     "not_a_party_before": _keys, "not_a_party_after": _keys,
     "party_markers": _kinds_by_phrase, "markers_before_names": bool, "party_fillers": _words, "genitive_markers": _words,
     "topic_openers": _keys, "content_cues": _keys, "event_titles": _titles, "demonstratives": _words, "government_words": _words,
-    "event_blockers": _keys, "reference_determiners": _words, "addressee_cues": _words,
+    "event_blockers": _patterns, "reference_determiners": _words, "addressee_cues": _words,
     "capitalised_names": bool, "name_links": _words, "appositive_names": bool,
     "longest_name_before_head": int, "speaker_before_verb": bool, "according_to_before_source": bool,
     "non_name_words": _single_words, "honorifics_after": _single_words, "letter_names": _single_words, "conjunctions": _single_words,

@@ -23,6 +23,7 @@ class Rules:
     heads_last: PhraseIndex
     speech_cues: PhraseIndex  # cue words -> (its place in the lexicon's list, SpeechCue)
     event_triggers: PhraseIndex  # phrase words -> event kind, or BLOCKED ("press conference")
+    contextual_triggers: PhraseIndex  # phrase words -> (event kind,): a happening where its setting is named
     name_parts: NamePartLexicon  # given and family names, particles, in every script
     not_names: frozenset[str]  # words that are certainly not part of a person's name
     name_followers: frozenset[str]  # words after a name that make it a person's ("نے", "said", "جی")
@@ -90,7 +91,8 @@ def rules_for(lexicon: Lexicon, gazetteer: Gazetteer, name_parts: NamePartLexico
         heads_last=PhraseIndex(lexicon.organisation_heads_last),
         speech_cues=PhraseIndex({cue.cue: (order, cue) for order, cue in reversed(list(enumerate(lexicon.speech_cues)))}),
         # The longer blocker wins over the trigger inside it: "प्रेस वार्ता" is no "वार्ता".
-        event_triggers=PhraseIndex({**dict.fromkeys(lexicon.event_blockers, BLOCKED), **triggers}),
+        event_triggers=PhraseIndex({**inflected(lexicon, dict.fromkeys(lexicon.event_blockers, BLOCKED)), **triggers}),
+        contextual_triggers=PhraseIndex({key: (kind,) for key, kind in inflected(lexicon, lexicon.contextual_triggers).items()}),
         name_parts=load_name_parts() if name_parts is None else name_parts,
         not_names=_not_names(lexicon, aliases, places, demonyms, triggers),
         name_followers=lexicon.honorifics_after | lexicon.subject_markers | {cue.cue[0] for cue in lexicon.speech_cues},
