@@ -36,13 +36,32 @@ class Trigger:
 
 def find_events(ctx: ArticleContext) -> list[FoundEvent]:
     events: list[FoundEvent] = []
+    told = []  # the events the last sentence told of
     for sentence in ctx.sentences:
         if sentence.kind != SentenceKind.BODY:
+            told = []
             continue
-        for first, end in _clauses(ctx, sentence):
-            for event in _clause_events(ctx, sentence, first, end):
-                _merge_or_add(ctx, events, event)
+        clauses = _clauses(ctx, sentence)
+        found = [event for first, end in clauses for event in _clause_events(ctx, sentence, first, end)]
+        if not found and len(told) == 1 and not sentence.opens_paragraph:
+            _goes_on(ctx, sentence, clauses, told[0])
+            continue
+        told = [_merge_or_add(ctx, events, event) for event in found]
     return [_bounded_by_publication(e, ctx.published_on) for e in events]
+
+
+def _goes_on(ctx: ArticleContext, sentence: Sentence, clauses, event: FoundEvent):
+    """A sentence that reports no happening of its own, in the paragraph of one that did, goes
+    on telling of it: who it names as taking part ("the scorers", "those who attended")
+    take part in it."""
+    if any(find_phrases(sentence.tokens, ctx.lexicon.earlier_markers)):
+        return  # "اس سے قبل ...": another, earlier happening
+    whole = Trigger(len(sentence.tokens), len(sentence.tokens), event.kind)
+    parties = [p for first, end in clauses for p in _parties(ctx, sentence, first, end, [whole])[0][0]]
+    people = [p for p in parties if ctx.mentions[p].entity_type == "person"]
+    if people:
+        event.participants += [p for p in people if p not in event.participants]
+        event.sentences.append(sentence.index)
 
 
 def _bounded_by_publication(event: FoundEvent, published_on: dt.date | None) -> FoundEvent:
@@ -140,8 +159,11 @@ def _past(date: FoundDate, published_on: dt.date | None) -> bool:
 def factuality(clause, trigger: tuple[int, int], lexicon: Lexicon, to_end=False) -> str:
     """Whether the happening of the trigger (its first and end token) took place: a cue
     within the lexicon's window of words before or after it (or `to_end` of the clause) says
-    it was denied, proposed or planned (the lexicon's first listed kind wins)."""
+    it was denied, proposed or planned (the lexicon's first listed kind wins); what it is
+    for ("دورے کیلئے") is still to come."""
     first, end = trigger
+    if any(tuple(t.key for t in clause[end:end + len(m)]) == m for m in lexicon.purpose_markers):
+        return Factuality.PLANNED
     before, after = lexicon.factuality_window
     # The trigger's own words are no cue: "denied bail" is a ruling that was made.
     sides = clause[max(0, first - before):first], clause[end:len(clause) if to_end else end + after]
@@ -257,10 +279,10 @@ def _attached(ctx: ArticleContext, keys, start, stop, triggers: list[Trigger]) -
     return list(range(len(triggers)))
 
 
-def _merge_or_add(ctx: ArticleContext, events: list[FoundEvent], event: FoundEvent):
+def _merge_or_add(ctx: ArticleContext, events: list[FoundEvent], event: FoundEvent) -> FoundEvent:
     """Sentences of one article about one happening give one event. A sentence joins the
     latest event of its kind, factuality and date when it points back to it ("اس ملاقات"),
-    when it names no person and no date, when its people are among the event's or the event's among its
+    when it names no person and no date of another precision, when its people are among the event's or the event's among its
     own ("X met Y" ... "X said at the meeting"), or when the event names no person but a body
     they share (the teams of a match, its scorers next); a sentence that tells of an earlier
     happening ("اس سے قبل", "earlier") joins only by its people. An undated happening is
@@ -274,11 +296,13 @@ def _merge_or_add(ctx: ArticleContext, events: list[FoundEvent], event: FoundEve
         if not dates_compatible(_bounded_by_publication(other, ctx.published_on).date, bounded):
             return False
         other_people = _people(ctx, other.participants)
+        if event.refers_back:
+            return True
         if people and other_people:
             return people <= other_people or other_people <= people
         if event.earlier:
             return False
-        if event.refers_back or not (people or event.date.date):
+        if not people and (event.date.date is None or event.date.precision == other.date.precision):
             return True
         return bool(_bodies(ctx, event.participants) & _bodies(ctx, other.participants))  # the teams of a match
 
@@ -292,8 +316,9 @@ def _merge_or_add(ctx: ArticleContext, events: list[FoundEvent], event: FoundEve
         if event.date.date and (other.date.date is None or event.date.precision == "day"):
             other.date = event.date
         other.place = other.place or event.place
-    else:
-        events.append(event)
+        return other
+    events.append(event)
+    return event
 
 
 def _people(ctx: ArticleContext, participants) -> set[str]:
