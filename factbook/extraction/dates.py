@@ -25,7 +25,7 @@ class FoundDate:
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९", "01234567890123456789")
 
 
-def _number(token: Token, lexicon: Lexicon) -> int | None:
+def number_of(token: Token, lexicon: Lexicon) -> int | None:
     text = token.text
     for suffix in lexicon.year_suffixes:  # "2016ء"
         text = text.removesuffix(suffix)
@@ -34,12 +34,12 @@ def _number(token: Token, lexicon: Lexicon) -> int | None:
 
 
 def _year_token(token: Token, lexicon: Lexicon) -> int | None:
-    number = _number(token, lexicon)
+    number = number_of(token, lexicon)
     return number if number is not None and _YEAR.match(str(number)) else None
 
 
 def _day_token(token: Token, lexicon: Lexicon) -> int | None:
-    number = _number(token, lexicon)
+    number = number_of(token, lexicon)
     return number if number is not None and 1 <= number <= 31 else None
 
 
@@ -51,7 +51,7 @@ def _month_at(tokens, index: int, lexicon: Lexicon) -> int | None:
         return None
     before = tokens[index - 1] if index else None
     after = tokens[index + 1] if index + 1 < len(tokens) else None
-    if any(t is not None and _number(t, lexicon) is not None for t in (before, after)):
+    if any(t is not None and number_of(t, lexicon) is not None for t in (before, after)):
         return month
     if (before is not None and before.key in lexicon.month_cues_before) or (after is not None and after.key in lexicon.month_cues_after):
         return month

@@ -9,7 +9,7 @@ from factbook.kinds import EventKind, Factuality, SentenceKind
 
 from .claims import quoted_spans
 from .context import ArticleContext, Sentence
-from .dates import FoundDate, dates_compatible, find_date
+from .dates import FoundDate, dates_compatible, find_date, number_of
 from .lexicon import Lexicon
 from .records import FoundClaim, FoundEvent
 from .rules import BLOCKED
@@ -102,10 +102,18 @@ def _triggers(ctx: ArticleContext, sentence: Sentence, first: int, end: int) -> 
         at, stop = first + at, first + stop
         if isinstance(kind, tuple):  # (kind, needs its setting named)
             kind = kind[0] if kind[0] in contexts else BLOCKED
-        generic = any(key in ctx.lexicon.generic_determiners for key in keys[max(first, at - GENERIC_REACH):at])
+        generic = any(key in ctx.lexicon.generic_determiners for key in keys[max(first, at - GENERIC_REACH):at]) \
+            or at > first and _count(tokens[at - 1], ctx.lexicon)
         if kind != BLOCKED and not generic and not ctx.mentions.overlapping(sentence.index, at, stop):
             found.setdefault(kind, Trigger(at, stop, kind))
     return list(found.values())
+
+
+def _count(token, lexicon: Lexicon) -> bool:
+    """A number of happenings ("343 میچ کھیلے", "two accidents") is a tally, not one of them;
+    a year before a trigger ("2020 elections") dates it."""
+    number = number_of(token, lexicon)
+    return number is not None and number > 1 and not 1800 <= number < 2100
 
 
 def _contexts(ctx: ArticleContext, sentence: Sentence, first: int, end: int) -> set[str]:
