@@ -56,6 +56,8 @@ class Lexicon:
     complementisers: frozenset[str] = frozenset()
     clause_breaks: tuple[tuple[str, ...], ...] = ()
     attribution_only: tuple[tuple[str, ...], ...] = ()  # "this was said": the sentence sources the last one
+    number_words: frozenset[str] = frozenset()  # "three", "تین": a quantity written out
+    work_nouns: frozenset[str] = frozenset()  # "film", "ڈرامہ": a quotation after them is a title
     negations: frozenset[str] = frozenset()  # a claim with one of these is negated ("not invited")
     factuality_cues: dict = field(default_factory=dict)  # phrase key -> factuality, first listed wins
     purpose_markers: tuple[tuple[str, ...], ...] = ()  # right after a trigger: planned ("دورے کیلئے")
@@ -201,7 +203,7 @@ READERS = {
     "spelled_years": _keyed, "relative_years": _keyed,
     "relative_days": _keyed, "year_suffixes": tuple, "case_markers": _words, "subject_markers": _words,
     "indefinites": _words, "complementisers": _words, "clause_breaks": _keys,
-    "attribution_only": _keys, "negations": _words, "factuality_cues": _first_listed, "factuality_suffixes": _suffixes, "purpose_markers": _keys, "factuality_window": _window,
+    "attribution_only": _keys, "negations": _words, "number_words": _words, "work_nouns": _words, "factuality_cues": _first_listed, "factuality_suffixes": _suffixes, "purpose_markers": _keys, "factuality_window": _window,
     "not_a_party_before": _keys, "not_a_party_after": _keys,
     "party_markers": _kinds_by_phrase, "markers_before_names": bool, "party_fillers": _words, "genitive_markers": _words,
     "topic_openers": _keys, "content_cues": _keys, "event_titles": _titles, "demonstratives": _words, "government_words": _words,
