@@ -167,11 +167,13 @@ def _past(date: FoundDate, published_on: dt.date | None) -> bool:
 def factuality(clause, trigger: tuple[int, int], lexicon: Lexicon, to_end=False) -> str:
     """Whether the happening of the trigger (its first and end token) took place: a cue
     within the lexicon's window of words before or after it (or `to_end` of the clause) says
-    it was denied, proposed or planned (the lexicon's first listed kind wins); what it is
-    for ("دورے کیلئے") is still to come."""
+    it was denied, proposed or planned (the lexicon's first listed kind wins). A marker right
+    after it decides first: what something is for ("دورے کیلئے") is still to come, what
+    something came after ("ملاقات کے بعد") took place."""
     first, end = trigger
-    if any(tuple(t.key for t in clause[end:end + len(m)]) == m for m in lexicon.purpose_markers):
-        return Factuality.PLANNED
+    for marker, said in lexicon.factuality_after_trigger.items():
+        if tuple(t.key for t in clause[end:end + len(marker)]) == marker:
+            return said
     before, after = lexicon.factuality_window
     # The trigger's own words are no cue: "denied bail" is a ruling that was made.
     sides = clause[max(0, first - before):first], clause[end:len(clause) if to_end else end + after]
@@ -204,8 +206,7 @@ def _parties(ctx: ArticleContext, sentence: Sentence, first: int, end: int, trig
         if _source(ctx, keys, start, stop) or _qualifier(ctx, sentence, mention, keys, stop):
             continue
         harmed_only = ctx.mentions[mention].entity_type != "person"
-        subject = stop < len(keys) and keys[stop] in ctx.lexicon.subject_markers
-        if start >= topic_from and not subject:
+        if start >= topic_from and not _subject(ctx, sentence, stop, end):
             continue
         for n in _attached(ctx, keys, start, stop, triggers):
             if not (harmed_only and triggers[n].kind in HARMED_KINDS):
@@ -221,6 +222,28 @@ def _extent(ctx: ArticleContext, sentence: Sentence, mention: int) -> tuple[int,
     if after is not None and ctx.mentions[after].same_as == mention:
         stop = ctx.mentions.words_of(after)[1]
     return start, stop
+
+
+def _subject(ctx: ArticleContext, sentence: Sentence, stop: int, end: int) -> bool:
+    """Whether the mention ending before token `stop` is a subject ("X نے"), also as one of a
+    list of them ("ہیڈ کوچ X، کپتان Y اور Z نے شرکت کی")."""
+    tokens, lexicon = sentence.tokens, ctx.lexicon
+    position = stop
+    while position < end:
+        if tokens[position].key in lexicon.subject_markers:
+            return True
+        listed = tokens[position].key in lexicon.conjunctions or "," in sentence.text[tokens[position - 1].end:tokens[position].start] \
+            or "،" in sentence.text[tokens[position - 1].end:tokens[position].start]
+        if not listed:
+            return False
+        position += tokens[position].key in lexicon.conjunctions
+        while position < end and tokens[position].key in lexicon.title_words:
+            position += 1
+        owner = ctx.mentions.owner(sentence.index, position) if position < end else None
+        if owner is None:
+            return False
+        position = ctx.mentions.words_of(owner)[1]
+    return False
 
 
 def _marked(keys, start, stop, before, after) -> bool:
@@ -259,11 +282,16 @@ def _qualifier(ctx: ArticleContext, sentence: Sentence, mention: int, keys, stop
 
 def _topic_start(ctx: ArticleContext, keys, triggers: list[Trigger], end: int) -> int:
     """Where what a happening was about begins: after a trigger followed by a topic opener
-    ("ملاقات میں", "बैठक में"); `end` when there is none."""
+    ("ملاقات میں", "बैठक में") or, anywhere after it, a relative one ("جس میں"); `end` when
+    there is none."""
     for trigger in triggers:
         for opener in ctx.lexicon.topic_openers:
             if tuple(keys[trigger.end:trigger.end + len(opener)]) == opener:
                 return trigger.end + len(opener)
+        for opener in ctx.lexicon.relative_openers:
+            found = next((n for n in range(trigger.end, end) if tuple(keys[n:n + len(opener)]) == opener), None)
+            if found is not None:
+                return found + len(opener)
     return end
 
 

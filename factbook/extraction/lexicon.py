@@ -60,7 +60,7 @@ class Lexicon:
     work_nouns: frozenset[str] = frozenset()  # "film", "ڈرامہ": a quotation after them is a title
     negations: frozenset[str] = frozenset()  # a claim with one of these is negated ("not invited")
     factuality_cues: dict = field(default_factory=dict)  # phrase key -> factuality, first listed wins
-    purpose_markers: tuple[tuple[str, ...], ...] = ()  # right after a trigger: planned ("دورے کیلئے")
+    factuality_after_trigger: dict = field(default_factory=dict)  # phrase key -> factuality, right after a trigger
     factuality_suffixes: dict = field(default_factory=dict)  # word ending -> factuality ("करेंगे")
     factuality_window: tuple[int, int] = (4, 4)  # how many words before and after a trigger a cue may stand
     not_a_party_before: tuple[tuple[str, ...], ...] = ()  # "in", "about": a place or topic follows
@@ -69,6 +69,7 @@ class Lexicon:
     markers_before_names: bool = False  # prepositions ("with X") rather than postpositions ("X سے")
     party_fillers: frozenset[str] = frozenset()  # words between a party and its happening ("X سے اہم ملاقات")
     genitive_markers: frozenset[str] = frozenset()  # "کا", "'s": "روس کے نائب وزیر" qualifies the minister
+    relative_openers: tuple[tuple[str, ...], ...] = ()  # anywhere after a trigger: its topic follows ("جس میں")
     topic_openers: tuple[tuple[str, ...], ...] = ()  # after a trigger: what the happening was about follows
     content_cues: tuple[tuple[str, ...], ...] = ()  # speech verbs that open what was said without a complementiser
     event_titles: dict = field(default_factory=dict)  # kind (or "default") -> template; see events.event_title
@@ -203,10 +204,10 @@ READERS = {
     "spelled_years": _keyed, "relative_years": _keyed,
     "relative_days": _keyed, "year_suffixes": tuple, "case_markers": _words, "subject_markers": _words,
     "indefinites": _words, "complementisers": _words, "clause_breaks": _keys,
-    "attribution_only": _keys, "negations": _words, "number_words": _words, "work_nouns": _words, "factuality_cues": _first_listed, "factuality_suffixes": _suffixes, "purpose_markers": _keys, "factuality_window": _window,
+    "attribution_only": _keys, "negations": _words, "number_words": _words, "work_nouns": _words, "factuality_cues": _first_listed, "factuality_suffixes": _suffixes, "factuality_after_trigger": _first_listed, "factuality_window": _window,
     "not_a_party_before": _keys, "not_a_party_after": _keys,
     "party_markers": _kinds_by_phrase, "markers_before_names": bool, "party_fillers": _words, "genitive_markers": _words,
-    "topic_openers": _keys, "content_cues": _keys, "event_titles": _titles, "demonstratives": _words, "government_words": _words,
+    "topic_openers": _keys, "relative_openers": _keys, "content_cues": _keys, "event_titles": _titles, "demonstratives": _words, "government_words": _words,
     "event_blockers": _patterns, "reference_determiners": _words, "addressee_cues": _words,
     "capitalised_names": bool, "name_links": _words, "appositive_names": bool,
     "longest_name_before_head": int, "speaker_before_verb": bool, "according_to_before_source": bool,
