@@ -133,7 +133,11 @@ def _last_subject(ctx: ArticleContext, sentence: Sentence, ends) -> int | None:
     subjects = [_mention_before(sentence, n, ends) for n, t in enumerate(sentence.tokens)
                 if t.key in ctx.lexicon.subject_markers]
     if not ctx.lexicon.subject_markers and sentence.tokens:
-        subjects = [ctx.mentions.owner(sentence.index, 0)]
+        subjects = []
+        for n, token in enumerate(sentence.tokens):  # past a title: "Minister Sara Khan was ..."
+            subjects = [ctx.mentions.owner(sentence.index, n)]
+            if subjects[0] is not None or token.key not in ctx.lexicon.title_words | ctx.lexicon.reference_determiners:
+                break
     subjects = [s for s in subjects if s is not None and ctx.mentions[s].entity_type == "person"]
     return subjects[-1] if subjects else None
 
@@ -153,9 +157,9 @@ def _speaker_after_quote(ctx: ArticleContext, sentence: Sentence, speakers) -> t
     if cue is None or not after:
         return False, None
     named = ctx.mentions.within(sentence.index, after[0], cue)
-    if named:
-        return True, named[-1]
     words = {t.key for t in sentence.tokens[after[0]:cue]}
+    if named and not (ctx.mentions[named[-1]].role_reference and words & ctx.lexicon.indefinites):
+        return True, named[-1]
     if any((word,) in ctx.lexicon.pronoun_speakers for word in words):
         return True, speakers.last
     return bool(words), None
@@ -288,7 +292,7 @@ def _subject_speech(ctx: ArticleContext, sentence: Sentence, first: int, end: in
     if inverted:  # "CONTENT, said Health Minister X during ...": the content before the comma
         comma = text.rfind(",", 0, tokens[first].start)
         return _claim(sentence, 0, comma, ClaimMode.REPORTED_SPEECH, named) if comma > 0 else None
-    bodies = [m for m in ctx.mentions.within(sentence.index, max(0, first - 2), first)
+    bodies = [m for m in ctx.mentions.overlapping(sentence.index, max(0, first - 2), first)
               if ctx.mentions[m].entity_type == "organisation"]  # "Press TV initially said"
     if pronoun:
         speaker = speakers.last

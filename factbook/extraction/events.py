@@ -257,7 +257,9 @@ def _source(ctx: ArticleContext, keys, start, stop) -> bool:
     """The source of the report: "according to (the) X", "X کے مطابق", "X کے بیان"."""
     lexicon = ctx.lexicon
     if lexicon.according_to_before_source:
-        determined = start - 1 if start and keys[start - 1] in lexicon.reference_determiners else start
+        determined = start  # "according to the spokesman X"
+        while determined and (keys[determined - 1] in lexicon.reference_determiners or keys[determined - 1] in lexicon.title_words):
+            determined -= 1
         if _marked(keys, determined, stop, lexicon.according_to, ()):
             return True
     elif _marked(keys, start, stop, (), lexicon.according_to):
@@ -296,13 +298,16 @@ def _topic_start(ctx: ArticleContext, keys, triggers: list[Trigger], end: int) -
 
 
 def _attached(ctx: ArticleContext, keys, start, stop, triggers: list[Trigger]) -> list[int]:
-    """Indexes of the triggers a party belongs to: the one it stands next to ("X سے اہم ملاقات",
-    "met X", "visit to X"), else the nearest of a kind its case marker calls for ("X سے ...
-    ملاقات کی"), else all."""
+    """Indexes of the triggers a party belongs to: the one whose complement it is, next to it
+    ("X سے اہم ملاقات", "met X", "visit to X"), else the nearest of a kind its case marker calls
+    for ("X سے ... ملاقات کی"), else all."""
     lexicon = ctx.lexicon
     for n, trigger in enumerate(triggers):
-        between = keys[stop:trigger.first] if stop <= trigger.first else keys[trigger.end:start]
-        allowed = lexicon.party_fillers | lexicon.genitive_markers | {
+        complement_side = start >= trigger.end if lexicon.markers_before_names else stop <= trigger.first
+        if not complement_side:  # "X met Y on a visit": the subject X may be the visitor too
+            continue
+        between = keys[trigger.end:start] if lexicon.markers_before_names else keys[stop:trigger.first]
+        allowed = lexicon.party_fillers | lexicon.genitive_markers | lexicon.title_words | {
             word for marker, kinds in lexicon.party_markers.items() if trigger.kind in kinds for word in marker}
         if len(between) <= ATTACHMENT_REACH and all(word in allowed for word in between):
             return [n]
