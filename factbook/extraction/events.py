@@ -83,7 +83,8 @@ def _clauses(ctx: ArticleContext, sentence: Sentence) -> list[tuple[int, int]]:
         that = next((n for n in reach if tokens[n].key in lexicon.complementisers), None)
         if that is not None:
             cuts.append(that + 1)
-    cuts += [end for _, end, _ in find_phrases(tokens, lexicon.content_cues)]
+    cuts += [end for _, end, _ in find_phrases(tokens, lexicon.content_cues)  # but "X said after the match"
+             if end == len(tokens) or tokens[end].key not in lexicon.adjunct_openers]
     for start, end in quoted_spans(sentence.text)[0]:  # a quotation is the speaker's, not the clause's
         cuts += [next((n for n, t in enumerate(tokens) if t.start >= offset), len(tokens)) for offset in (start, end)]
     bounds = sorted({0, *cuts, len(tokens)})
@@ -198,7 +199,8 @@ def _parties(ctx: ArticleContext, sentence: Sentence, first: int, end: int, trig
     parties = [[] for _ in triggers]
     for mention in ctx.mentions.within(sentence.index, first, end):
         start, stop = _extent(ctx, sentence, mention)
-        if _marked(keys, start, stop, ctx.lexicon.not_a_party_before, ctx.lexicon.not_a_party_after):
+        joined = any(t.first == stop for t in triggers)  # "X میں شامل ہو گئے": the trigger's own "میں"
+        if not joined and _marked(keys, start, stop, ctx.lexicon.not_a_party_before, ctx.lexicon.not_a_party_after):
             found = ctx.mentions[mention]
             if not place and found.organisation_kind == "state":
                 place = found.known_name or found.text
@@ -327,7 +329,7 @@ def _merge_or_add(ctx: ArticleContext, events: list[FoundEvent], event: FoundEve
     own ("X met Y" ... "X said at the meeting"), or when the event names no person but a body
     they share (the teams of a match, its scorers next); a sentence that tells of an earlier
     happening ("اس سے قبل", "earlier") joins only by its people. An undated happening is
-    one of the last weeks before publication."""
+    one of the last weeks before publication. Accidents and disasters join by date alone."""
     people = _people(ctx, event.participants)
     bounded = _bounded_by_publication(event, ctx.published_on).date
 
@@ -336,6 +338,8 @@ def _merge_or_add(ctx: ArticleContext, events: list[FoundEvent], event: FoundEve
             return False
         if not dates_compatible(_bounded_by_publication(other, ctx.published_on).date, bounded):
             return False
+        if event.kind in HARMED_KINDS:  # an accident is known by when and where, not by who spoke of it
+            return not event.earlier
         other_people = _people(ctx, other.participants)
         if event.refers_back:
             return True

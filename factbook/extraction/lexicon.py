@@ -71,7 +71,8 @@ class Lexicon:
     genitive_markers: frozenset[str] = frozenset()  # "کا", "'s": "روس کے نائب وزیر" qualifies the minister
     relative_openers: tuple[tuple[str, ...], ...] = ()  # anywhere after a trigger: its topic follows ("جس میں")
     topic_openers: tuple[tuple[str, ...], ...] = ()  # after a trigger: what the happening was about follows
-    content_cues: tuple[tuple[str, ...], ...] = ()  # speech verbs that open what was said without a complementiser
+    content_cues: tuple[tuple[str, ...], ...] = ()
+    adjunct_openers: frozenset[str] = frozenset()  # after a speech verb: when or where it was said ("said after the match")  # speech verbs that open what was said without a complementiser
     event_titles: dict = field(default_factory=dict)  # kind (or "default") -> template; see events.event_title
     demonstratives: frozenset[str] = frozenset()
     government_words: frozenset[str] = frozenset()
@@ -207,7 +208,7 @@ READERS = {
     "attribution_only": _keys, "negations": _words, "number_words": _words, "work_nouns": _words, "factuality_cues": _first_listed, "factuality_suffixes": _suffixes, "factuality_after_trigger": _first_listed, "factuality_window": _window,
     "not_a_party_before": _keys, "not_a_party_after": _keys,
     "party_markers": _kinds_by_phrase, "markers_before_names": bool, "party_fillers": _words, "genitive_markers": _words,
-    "topic_openers": _keys, "relative_openers": _keys, "content_cues": _keys, "event_titles": _titles, "demonstratives": _words, "government_words": _words,
+    "topic_openers": _keys, "relative_openers": _keys, "content_cues": _keys, "adjunct_openers": _words, "event_titles": _titles, "demonstratives": _words, "government_words": _words,
     "event_blockers": _patterns, "reference_determiners": _words, "addressee_cues": _words,
     "capitalised_names": bool, "name_links": _words, "appositive_names": bool,
     "longest_name_before_head": int, "speaker_before_verb": bool, "according_to_before_source": bool,

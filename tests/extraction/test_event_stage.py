@@ -191,6 +191,24 @@ def test_the_teams_of_a_match_and_its_scorers_next_are_one_match():
     assert len(found) == 1
 
 
+def test_an_accident_is_one_whoever_the_sentences_about_it_name():
+    _, found = events("A bus crashed near Multan on Monday.", "Minister Sara Khan said the crash was tragic.")
+    assert len(found) == 1
+
+
+def test_a_speaker_is_a_party_to_the_happening_their_words_were_said_after():
+    ctx, (match,) = events("Coach Ali Raza said after the match that the team was tired.",
+                           data={**EVENTS, "adjunct_openers": ["after"]})
+    assert texts(ctx, match.participants) == ["Ali Raza"]
+
+
+def test_a_trigger_that_opens_with_a_place_marker_keeps_the_name_before_it_a_party():
+    data = {**POSTPOSITIONAL, "event_triggers": {"other": ["mein shamil ho gaye"]}, "not_a_party_after": ["mein"],
+            "organisation_heads_last": {"political_party": ["party"]}}
+    ctx, (joining,) = events("Awami party mein shamil ho gaye", data=data)
+    assert texts(ctx, joining.participants) == ["Awami party"]
+
+
 def test_a_sentence_that_tells_of_an_earlier_happening_stays_apart():
     _, found = events("A bus crashed near Multan.", "Earlier, a van crashed near Lahore.")
     assert len(found) == 2
