@@ -134,8 +134,10 @@ def _clause_events(ctx: ArticleContext, sentence: Sentence, first: int, end: int
     keys = [t.key for t in tokens]
     parties, place = _parties(ctx, sentence, first, end, triggers)
     topic_from = _topic_start(ctx, keys, triggers, end)
-    # A date among what a meeting was about ("اجلاس میں 2026 کے ورلڈ کپ") is not the meeting's.
-    dated = tokens[first:topic_from] if topic_from > triggers[0].first else clause
+    # A date among what a meeting was about ("اجلاس میں 2026 کے ورلڈ کپ") is not the meeting's,
+    # nor the year in brackets after a work ("Taal (1999)").
+    dated = tuple(t for t in (tokens[first:topic_from] if topic_from > triggers[0].first else clause)
+                  if sentence.text[t.start - 1:t.start] + sentence.text[t.end:t.end + 1] != "()")
     earlier_at = [at for at, _, _ in find_phrases(tokens, ctx.lexicon.earlier_markers)]
     events = []
     for n, trigger in enumerate(triggers):

@@ -172,6 +172,12 @@ def test_what_something_came_after_took_place_and_what_it_is_for_is_to_come():
     assert kinds(events("daura ke liye team rawana hui", data=POSTPOSITIONAL)[1]) == [("visit", "planned")]
 
 
+def test_a_year_in_brackets_after_a_work_does_not_date_the_happening():
+    (concert,) = events("The concert featured songs from Taal (1999) and Dil Se (1998).",
+                        data={**EVENTS, "event_triggers": {"other": ["concert"]}})[1]
+    assert concert.date.precision == "before"
+
+
 def test_a_planned_happening_on_a_weekday_is_on_the_next_one():
     (meeting,) = events("They will meet on Friday.", published_on=dt.date(2025, 3, 4))[1]
     assert (meeting.date.date, meeting.date.precision) == (dt.date(2025, 3, 7), "day")
