@@ -93,6 +93,7 @@ class ArticleContext:
     known_names: PhraseIndex  # person names the database knows, keyed by their words
     mentions: Mentions = None
     abbreviated: set[int] = field(default_factory=set)  # ids of full names an acronym points to
+    word_kinds: dict[int, list[str]] = field(default_factory=dict)  # sentence -> its words' name-word kinds
 
     def __post_init__(self):
         self.mentions = Mentions(self.sentences)

@@ -99,6 +99,18 @@ class GoldArticle:
     def entity_types(self) -> dict[str, str]:
         return {e["id"]: e.get("type", "") for e in self.data.get("entities") or []}
 
+    def mention_spans(self, text) -> list[tuple[tuple[int, int], str]]:
+        """(start, end) of each gold mention in the article's text, with its entity."""
+        starts = _line_starts(text)
+        return [(_locate(text, starts, m, self.path), m["entity"]) for m in self.data.get("mentions") or []]
+
+    def name_spans(self, text) -> list[tuple[int, int, str]]:
+        """(start, end, entity type) of the mentions that write a name, not a role standing for
+        it: a role reference's text holds its role ("The minister", role "minister")."""
+        types, mentions = self.entity_types, self.data.get("mentions") or []
+        return [(start, end, types[entity]) for ((start, end), entity), m in zip(self.mention_spans(text), mentions)
+                if not (m.get("role") and str(m["role"]).casefold() in str(m["text"]).casefold())]
+
 
 @dataclass
 class Evaluation:
@@ -218,7 +230,7 @@ def evaluate(gold_articles: list[GoldArticle], details: list[str] | None = None)
                            if e.get("type") == "person" and e.get("name")})
 
         # Mentions and entities
-        gold_mentions = [(_locate(text, starts, m, article.path), m["entity"]) for m in article.data.get("mentions") or []]
+        gold_mentions = article.mention_spans(text)
         stored = Mention.objects.filter(sentence__source=source).select_related("sentence")
         predicted = {
             (m.sentence.start + m.start, m.sentence.start + m.end): (

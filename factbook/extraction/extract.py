@@ -13,7 +13,7 @@ from dataclasses import replace
 from factbook.kinds import SentenceKind
 
 from .claims import find_claims
-from .context import ArticleContext, article_context
+from .context import ArticleContext, Sentence, article_context
 from .events import find_events, link_claims
 from .recognise import (
     find_appositive_persons,
@@ -28,6 +28,7 @@ from .recognise import (
 from .records import Extraction, FoundClaim, FoundEvent, FoundMention
 from .rules import Rules
 from .segment import Segment
+from .tagger import find_tagged_names
 from .tokens import PhraseIndex
 
 __all__ = ["Extraction", "FoundClaim", "FoundEvent", "FoundMention", "extract_article"]
@@ -49,18 +50,28 @@ def extract_article(text: str, segments: list[Segment], published_on: dt.date | 
     """Mentions, claims and events of one article. `known_names` holds the person names the
     database knows (see `recognise.known_names_index`), built once for a whole run."""
     ctx = article_context(text, segments, published_on, rules, known_names)
-    named = [s for s in ctx.sentences if s.kind in MENTION_KINDS]
-    for sentence in named:
-        for stage in SENTENCE_STAGES:
-            stage(ctx, sentence)
-    find_repeated_names(ctx, named)
+    named = named_sentences(ctx)
+    find_certain_mentions(ctx, named)
     for sentence in named:  # the least certain: names from the evidence of their own words
+        find_tagged_names(ctx, sentence)
         find_untitled_persons(ctx, sentence)
     find_repeated_names(ctx, named)  # and again, for the surnames of those names
     link_role_references(ctx)
     events = find_events(ctx)
     claims = link_claims(find_claims(ctx), events)
     return _extraction(ctx, claims, events)
+
+
+def named_sentences(ctx: ArticleContext) -> list[Sentence]:
+    return [s for s in ctx.sentences if s.kind in MENTION_KINDS]
+
+
+def find_certain_mentions(ctx: ArticleContext, named: list[Sentence]):
+    """The mentions found before the tagger's: what it learnt to complete."""
+    for sentence in named:
+        for stage in SENTENCE_STAGES:
+            stage(ctx, sentence)
+    find_repeated_names(ctx, named)
 
 
 def _extraction(ctx: ArticleContext, claims, events) -> Extraction:

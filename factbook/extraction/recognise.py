@@ -5,6 +5,7 @@ table keeps each word in one mention, so the order of the stages is an order of 
 a name spelled out before its acronym first, known names next, then names after a title.
 """
 
+import re
 from collections import Counter
 
 from factbook.entities.names import normalise
@@ -53,8 +54,8 @@ def _name_word(ctx: ArticleContext, token: Token) -> bool:
 def _person_name_ends(ctx: ArticleContext, tokens, position: int) -> bool:
     """Whether a name of known parts ends at tokens[position] ("شاہد آفریدی"), or the word is
     several parts written together; one known part alone may be an ordinary word ("بین")."""
-    kind = _name_word_kind(ctx, tokens[position])
-    return kind == "joined" or kind == "part" and position > 0 and _name_word_kind(ctx, tokens[position - 1]) in KNOWN_KINDS
+    kind = name_word_kind(ctx, tokens[position])
+    return kind == "joined" or kind == "part" and position > 0 and name_word_kind(ctx, tokens[position - 1]) in KNOWN_KINDS
 
 
 def organisation_start(ctx: ArticleContext, sentence: Sentence, end: int, longest: int) -> int:
@@ -83,7 +84,7 @@ def organisation_start(ctx: ArticleContext, sentence: Sentence, end: int, longes
 def _acronym_word(ctx: ArticleContext, word: str) -> bool:
     """A word that can be (part of) an acronym: all capitals where the script has them
     ("SCO"); elsewhere the letters spelled out ("ایس سی او", "आईएसपीआर")."""
-    return word.isupper() if _cased(word) else _initial(ctx, word)
+    return word.isupper() if cased(word) else _initial(ctx, word)
 
 
 def find_bracketed_acronyms(ctx: ArticleContext, sentence: Sentence) -> list[int]:
@@ -189,7 +190,7 @@ def _uncertain_name(ctx: ArticleContext, sentence: Sentence, first: int, end: in
     """One unknown word after a title, where the script has no capitals, is a name only before
     a case marker or a person's marker ("وزیر خارجہ لاوروف نے"), not "पूर्व प्रमोटर्स और"."""
     token = sentence.tokens[first]
-    if end - first > 1 or _cased(token.text) or _name_word_kind(ctx, token) != "other":
+    if end - first > 1 or cased(token.text) or name_word_kind(ctx, token) != "other":
         return False
     following = sentence.tokens[end].key if end < len(sentence.tokens) else None
     return following not in ctx.lexicon.case_markers and following not in ctx.rules.name_followers
@@ -258,7 +259,7 @@ def find_appositive_persons(ctx: ArticleContext, sentence: Sentence) -> list[int
     return [m for m in found if m is not None]
 
 
-def _cased(word: str) -> bool:
+def cased(word: str) -> bool:
     """Whether the word's script has capital letters (Latin does; Urdu and Devanagari do not)."""
     return word[0].isupper() or word[0].islower()
 
@@ -266,7 +267,7 @@ def _cased(word: str) -> bool:
 def _initial(ctx: ArticleContext, word: str) -> bool:
     """An initial of a name: capital letters in Latin ("A.R." Rahman, "S" Somanath), letter
     names elsewhere ("आर.के." सिंह, "ایس" ایم)."""
-    if _cased(word):
+    if cased(word):
         return word.isupper() and all(len(letter) == 1 for letter in word.split("."))
     return _spelled_letters(normalise(word).lower().replace(".", ""), ctx.lexicon.letter_names)
 
@@ -282,7 +283,7 @@ def _spelled_letters(word: str, letter_names: frozenset[str]) -> bool:
     return len(word) in ends
 
 
-def _name_word_kind(ctx: ArticleContext, token: Token) -> str:
+def name_word_kind(ctx: ArticleContext, token: Token) -> str:
     """What a word says about being part of a person's name: "no" (certainly not), "part" (a
     given or family name the name-part lexicon knows), "joined" (several written as one:
     "شہبازشریف"), "particle" (Muhammad, Syed, bin), "initial", or "other" (unknown). Where the
@@ -290,7 +291,7 @@ def _name_word_kind(ctx: ArticleContext, token: Token) -> str:
     if not token.text[0].isalpha() or any(c.isdigit() for c in token.text) or token.key in ctx.rules.not_names:
         return "no"  # digits ("T20"), function words, titles, places
     part = ctx.rules.name_parts.lookup(token.text)
-    if _cased(token.text) and not token.text[0].isupper() and not (part and part.is_particle and len(token.text) > 1):
+    if cased(token.text) and not token.text[0].isupper() and not (part and part.is_particle and len(token.text) > 1):
         return "no"  # lower case, but for particles ("bin", "ul"); "s" of "’s" is none
     if part:
         return "particle" if part.is_particle else "part"
@@ -300,6 +301,28 @@ def _name_word_kind(ctx: ArticleContext, token: Token) -> str:
 
 
 KNOWN_KINDS = ("part", "particle", "initial", "joined")
+
+
+# A few words in quotation marks: the title of a film, a song or a book ("Ayesha Returns").
+QUOTED_TITLE = re.compile(r"(?<!\w)[\"“‘«]([^\"“”‘’«»]{1,60})[\"”’»](?!\w)")
+MAX_TITLE_WORDS = 6
+
+
+def sentence_name_word_kinds(ctx: ArticleContext, sentence: Sentence) -> list[str]:
+    """The name-word kind of each word of the sentence (worked out once, for the tagger and the
+    rules); the words of a place and of a short quoted title are none."""
+    if sentence.index not in ctx.word_kinds:
+        tokens = sentence.tokens
+        kinds = [name_word_kind(ctx, t) for t in tokens]
+        for place_first, place_end, _ in find_phrases(tokens, ctx.rules.places):  # "اسلام آباد" is no "Islam"
+            kinds[place_first:place_end] = ["no"] * (place_end - place_first)
+        for title in QUOTED_TITLE.finditer(sentence.text):
+            inside = [n for n, t in enumerate(tokens) if title.start(1) <= t.start and t.end <= title.end(1)]
+            if len(inside) <= MAX_TITLE_WORDS:
+                for n in inside:
+                    kinds[n] = "no"
+        ctx.word_kinds[sentence.index] = kinds
+    return ctx.word_kinds[sentence.index]
 
 
 def _listed(ctx: ArticleContext, sentence: Sentence, first: int, end: int, kinds: list[str]) -> bool:
@@ -347,7 +370,7 @@ def _person_evidence(ctx: ArticleContext, sentence: Sentence, first: int, kinds:
     if kinds[-1] in ("particle", "initial"):
         return False  # a name ends with a given or family name
     known = sum(kind in KNOWN_KINDS for kind in kinds)
-    if _cased(sentence.tokens[first].text):
+    if cased(sentence.tokens[first].text):
         # Capitals are evidence of their own, but every sentence and headline starts with one.
         inside = first > 0 and sentence.kind == SentenceKind.BODY
         return known >= 1 or inside and followed
@@ -362,9 +385,7 @@ def find_untitled_persons(ctx: ArticleContext, sentence: Sentence) -> list[int]:
     """Names without a title: runs of joined words that may be name words ("ارشد ندیم نے",
     "Neeraj Chopra won"), the longest span of each run that the evidence supports."""
     tokens, found = sentence.tokens, []
-    kinds = [_name_word_kind(ctx, t) for t in tokens]
-    for place_first, place_end, _ in find_phrases(tokens, ctx.rules.places):  # "اسلام آباد" is no "Islam"
-        kinds[place_first:place_end] = ["no"] * (place_end - place_first)
+    kinds = sentence_name_word_kinds(ctx, sentence)
     first = 0
     while first < len(tokens):
         if kinds[first] == "no" or ctx.mentions.owner(sentence.index, first) is not None:
@@ -373,7 +394,7 @@ def find_untitled_persons(ctx: ArticleContext, sentence: Sentence) -> list[int]:
         end = first + 1
         while (end < len(tokens) and end - first < MAX_NAME_WORDS and kinds[end] != "no"
                and ctx.mentions.owner(sentence.index, end) is None and joined(sentence, tokens[end - 1], tokens[end])
-               and _cased(tokens[end].text) == _cased(tokens[first].text)):
+               and cased(tokens[end].text) == cased(tokens[first].text)):
             end += 1
         span_end = next((e for e in range(end, first, -1) if _person_evidence(ctx, sentence, first, kinds[first:e], kinds)), None)
         if span_end is None:
@@ -402,7 +423,7 @@ def _inside_longer_name(ctx: ArticleContext, sentence: Sentence, position: int) 
     """Whether the word at `position` has a word joined to it on either side that may be part
     of a name: "Shah" of another "Khushdil Shah", "خان" of "کبریٰ خان"."""
     tokens = sentence.tokens
-    return any(0 <= n < len(tokens) and _name_word_kind(ctx, tokens[n]) != "no"
+    return any(0 <= n < len(tokens) and name_word_kind(ctx, tokens[n]) != "no"
                and joined(sentence, tokens[min(n, position)], tokens[max(n, position)])
                for n in (position - 1, position + 1))
 

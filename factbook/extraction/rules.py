@@ -27,6 +27,7 @@ class Rules:
     name_parts: NamePartLexicon  # given and family names, particles, in every script
     not_names: frozenset[str]  # words that are certainly not part of a person's name
     name_followers: frozenset[str]  # words after a name that make it a person's ("نے", "said", "جی")
+    word_classes: dict[str, tuple[str, ...]]  # word -> the lexicon lists that hold it, for the tagger
 
     def known_organisation(self, key: tuple[str, ...]) -> KnownOrganisation | None:
         return self.organisations.get(key)
@@ -62,13 +63,40 @@ def _not_names(lexicon: Lexicon, aliases, places, demonyms, triggers) -> frozens
     function words, titles, dates, organisation heads, one-word names of places and states."""
     phrases = [*lexicon.organisation_heads_first, *lexicon.organisation_heads_last, *lexicon.months,
                *lexicon.weekdays, *lexicon.relative_days, *triggers, *lexicon.factuality_cues,
-               *(key for key in [*aliases, *places] if len(key) == 1)]
+               *(key for key in [*aliases, *places] if len(key) == 1),
+               *((word,) for pronoun in lexicon.pronoun_speakers for word in pronoun)]  # "انہوں نے"
     return frozenset().union(
         lexicon.non_name_words, lexicon.stopwords, lexicon.title_words, lexicon.case_markers,
         lexicon.subject_markers, lexicon.indefinites, lexicon.complementisers, lexicon.document_words,
         lexicon.government_words, lexicon.demonstratives, demonyms,
         (key[0] for key in phrases if len(key) == 1),
     )
+
+
+def _word_classes(lexicon: Lexicon, demonyms, triggers) -> dict[str, tuple[str, ...]]:
+    """Each lexicon word with the names of the lists that hold it ("نے": case, subject, stopword)."""
+    def first_words(phrases):
+        return {key[0] for key in phrases if len(key) == 1}
+
+    lists = {
+        "stopword": lexicon.stopwords, "title": lexicon.title_words, "case": lexicon.case_markers,
+        "subject": lexicon.subject_markers, "honorific": lexicon.honorifics_after,
+        "conjunction": lexicon.conjunctions, "indefinite": lexicon.indefinites,
+        "complementiser": lexicon.complementisers, "document": lexicon.document_words,
+        "government": lexicon.government_words, "demonstrative": lexicon.demonstratives,
+        "determiner": lexicon.reference_determiners, "non_name": lexicon.non_name_words,
+        "link": lexicon.name_links, "negation": lexicon.negations, "addressee": lexicon.addressee_cues,
+        "demonym": demonyms, "profession": {word for title in lexicon.professions for word in title},
+        "speech": {cue.cue[0] for cue in lexicon.speech_cues},
+        "month": first_words(lexicon.months), "weekday": first_words(lexicon.weekdays),
+        "day": first_words(lexicon.relative_days), "trigger": first_words(triggers),
+        "head": first_words([*lexicon.organisation_heads_first, *lexicon.organisation_heads_last]),
+    }
+    classes: dict[str, list[str]] = {}
+    for name, words in lists.items():
+        for word in words:
+            classes.setdefault(word, []).append(name)
+    return {word: tuple(names) for word, names in classes.items()}
 
 
 def rules_for(lexicon: Lexicon, gazetteer: Gazetteer, name_parts: NamePartLexicon | None = None) -> Rules:
@@ -96,4 +124,5 @@ def rules_for(lexicon: Lexicon, gazetteer: Gazetteer, name_parts: NamePartLexico
         name_parts=load_name_parts() if name_parts is None else name_parts,
         not_names=_not_names(lexicon, aliases, places, demonyms, triggers),
         name_followers=lexicon.honorifics_after | lexicon.subject_markers | {cue.cue[0] for cue in lexicon.speech_cues},
+        word_classes=_word_classes(lexicon, demonyms, triggers),
     )

@@ -8,9 +8,9 @@ each article only, while an older version stays readable at its address (`reacha
 page of any size costs the same number of queries, and leaves rejected related records out.
 """
 
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 
-from factbook.claims.models import Claim, FactCheckEvidence
+from factbook.claims.models import Claim, FactCheck, FactCheckEvidence
 from factbook.curation.models import ReviewStatus
 from factbook.entities.models import Mention, Organisation, Person
 from factbook.events.models import Event
@@ -88,6 +88,16 @@ def claim_rows():
     shows: its sentence, source, claimant (and the claimant's names in every script) and event."""
     return (public_claims().with_provenance().latest_first()
             .prefetch_related("claimant_person__aliases", "claimant_organisation__aliases"))
+
+
+def public_fact_checks():
+    """Fact-checks of at least one public claim, newest first; `public_claims` holds those claims
+    in the order they were found, each as a claim row shows it (the first is where it is read)."""
+    claims = public_claims().filter(fact_check=OuterRef("pk"))
+    return (FactCheck.objects.filter(Exists(claims)).select_related("checked_by")
+            .prefetch_related(Prefetch("claims", to_attr="public_claims",
+                                       queryset=public_claims().with_provenance().order_by("pk")
+                                       .prefetch_related("claimant_person__aliases", "claimant_organisation__aliases"))))
 
 
 # The lists of the API and the CSV exports.

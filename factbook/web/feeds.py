@@ -1,8 +1,9 @@
-"""Atom feeds to follow someone: the newest public claims made by a person or an organisation
-(django.contrib.syndication), linked from their pages."""
+"""Atom feeds (django.contrib.syndication): the newest public claims made by a person or an
+organisation, linked from their pages, and the newest fact-checks, linked from every page."""
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
+from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
@@ -66,3 +67,41 @@ class PersonClaimsFeed(ClaimsMadeFeed):
 
 class OrganisationClaimsFeed(ClaimsMadeFeed):
     model = Organisation
+
+
+class FactChecksFeed(Feed):
+    """New fact-checks, newest first; each entry is read on the first public claim it rates."""
+
+    feed_type = Atom1Feed
+    link = reverse_lazy("web:how_we_check")
+
+    def title(self):
+        return _("New fact-checks · Factbook")
+
+    def subtitle(self):
+        return _("Verdicts of Factbook's fact-checkers on claims in the news, each with its explanation.")
+
+    def items(self):
+        return visibility.public_fact_checks()[:FEED_ITEMS]
+
+    def item_title(self, fact_check):
+        return _("%(verdict)s: %(claim)s") % {"verdict": fact_check.get_verdict_display(),
+                                               "claim": claim_heading(fact_check.public_claims[0])}
+
+    def item_description(self, fact_check):
+        return fact_check.explanation
+
+    def item_link(self, fact_check):
+        return fact_check.public_claims[0].get_absolute_url()
+
+    def item_pubdate(self, fact_check):
+        return fact_check.checked_at
+
+    def item_updateddate(self, fact_check):
+        return fact_check.checked_at
+
+    def item_author_name(self, fact_check):
+        return fact_check.checker_name or _("Factbook")
+
+    def item_categories(self, fact_check):
+        return [fact_check.get_verdict_display()]

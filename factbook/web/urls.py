@@ -23,4 +23,5 @@ urlpatterns = [
     path("about/", views.about, name="about"),
     path("autocomplete/<slug:kind>/", views.autocomplete, name="autocomplete"),
     path("how-we-check/", views.how_we_check, name="how_we_check"),
+    path("fact-checks/feed/", feeds.FactChecksFeed(), name="fact_check_feed"),
 ]

@@ -49,3 +49,19 @@ def test_the_margin_divides_by_each_claims_other_neighbours():
     matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)
     (close, far) = margins(matrix, np.array([1, 2, 3, 4]), [(0, 1), (0, 2)], neighbours=1)
     assert close > 1 > far
+
+
+def test_a_clock_time_agrees_in_any_notation():
+    assert evidence(ClaimFacts("launched at 11:50"), ClaimFacts("صبح 11.50 بجے روانہ ہوا"))["numbers"] == 1
+
+
+def test_a_phone_number_agrees_with_or_without_its_hyphens_and_leading_zero():
+    assert evidence(ClaimFacts("helpline 06782-262286"), ClaimFacts("नंबर 6782262286 जारी"))["numbers"] == 1
+
+
+def test_a_range_is_two_numbers():
+    assert ClaimFacts("10-12 coaches derailed").numbers == {"10", "12"}
+
+
+def test_digits_that_belong_to_a_name_are_no_quantity():
+    assert ClaimFacts("Aditya-L1 rode PSLV-C57 into orbit").numbers == frozenset()

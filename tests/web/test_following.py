@@ -94,3 +94,52 @@ def test_a_source_page_links_each_entity_once_a_paragraph(client, urdu_source, b
     same_paragraph = "\n" not in urdu_source.text[sentence.end:later.start]
     links = html.count(f'<a class="mention" href="{bajwa.get_absolute_url()}">')
     assert links == (1 if same_paragraph else 2)
+
+
+def fact_check(claim, verdict, **fields):
+    """`claim`, confirmed (a verdict needs that), rated `verdict`."""
+    from factbook.claims.models import FactCheck
+
+    claim.status = ReviewStatus.CONFIRMED
+    claim.fact_check = FactCheck.objects.create(verdict=verdict, explanation=f"Why {verdict}.", **fields)
+    claim.save()
+    return claim.fact_check
+
+
+def test_the_fact_check_feed_lists_new_verdicts_newest_first_each_linked_to_its_claim(
+        client, bajwa_claim, ispr_claim):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    older = fact_check(bajwa_claim, "false", checked_at=timezone.now() - timedelta(days=1))
+    fact_check(ispr_claim, "true")
+    feed = atom_feed(client, reverse("web:fact_check_feed"))
+    assert_valid_atom(feed)
+    entries = feed.findall(f"{ATOM}entry")
+    assert [entry.find(f"{ATOM}link").get("href") for entry in entries] == [
+        f"http://testserver{ispr_claim.get_absolute_url()}", f"http://testserver{bajwa_claim.get_absolute_url()}"]
+    assert entries[1].find(f"{ATOM}title").text.startswith("False: Qamar Javed Bajwa: ")
+    assert entries[1].find(f"{ATOM}summary").text == older.explanation
+
+
+def test_a_fact_check_no_claim_carries_any_longer_leaves_the_feed(client, bajwa_claim):
+    fact_check(bajwa_claim, "misleading")
+    bajwa_claim.fact_check = None
+    bajwa_claim.save()
+    assert atom_feed(client, reverse("web:fact_check_feed")).findall(f"{ATOM}entry") == []
+
+
+def test_the_fact_check_feed_costs_the_same_queries_for_one_entry_or_many(
+        client, django_assert_max_num_queries, bajwa_claim, ispr_claim, lavrov_claim):
+    for claim in [bajwa_claim, ispr_claim, lavrov_claim]:
+        fact_check(claim, "half_true")
+    with django_assert_max_num_queries(4):  # fact-checks, their claims, the claimants' names
+        atom_feed(client, reverse("web:fact_check_feed"))
+
+
+def test_every_page_links_to_the_fact_check_feed(client, db):
+    html = client.get(reverse("web:home")).content.decode()
+    feed = reverse("web:fact_check_feed")
+    assert f'<link rel="alternate" type="application/atom+xml" href="{feed}"' in html
+    assert f'<a class="feed-link" href="{feed}"' in html
