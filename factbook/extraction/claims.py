@@ -1,7 +1,9 @@
 """The claims stage: what the article says someone said, and its own dated or numeric
 assertions, sentence by sentence over the mentions already found."""
 
+import datetime as dt
 from bisect import bisect_right
+from dataclasses import replace
 
 from factbook.kinds import ClaimMode, ClaimPolarity, SentenceKind
 
@@ -11,6 +13,10 @@ from .records import FoundClaim
 from .tokens import find_phrases, phrase_key, tokenize
 
 MIN_QUOTE_WORDS = 5
+MAX_TITLE_WORDS = 5  # "said Health Minister Dr C Vijayabaskar"
+SOME_DAY = dt.date(2000, 1, 1)  # against which to tell a date expression in an undated article
+# How many words after a speech verb may still be an adjunct ("..., X said in an interview").
+ADJUNCT_WORDS = 6
 OPENING_QUOTES = {'"': '"', "“": "”", "«": "»", "‘": "’"}
 CLOSING_QUOTES = set(OPENING_QUOTES.values())
 # Only double quotation marks carry a quotation over a sentence end; single ones double as
@@ -39,6 +45,7 @@ class _Speakers:
 def find_claims(ctx: ArticleContext) -> list[FoundClaim]:
     speakers = _Speakers(ctx)
     open_quote = False  # a quotation that opened in an earlier sentence and has not closed
+    quoted = []  # the claims of that quotation so far, whose speaker may be named where it closes
     previous = None  # the last sentence's reported claim, which the next may continue
     found = []
     for sentence in ctx.sentences:
@@ -55,9 +62,16 @@ def find_claims(ctx: ArticleContext) -> list[FoundClaim]:
         speakers.issuer = speakers.issuer if issuer is None else issuer
         if open_quote:
             claims, open_quote = _quote_continues(sentence, speakers.last)
+            quoted += [c for c in claims if c]
+            if not open_quote:  # '... ," a senior official said.': the speaker of the whole quotation
+                named, speaker = _speaker_after_quote(ctx, sentence, speakers)
+                for claim in quoted if named else ():
+                    claim.claimant = speaker
+                quoted = []
         else:
             claims = _attributed_claims(ctx, sentence, ends, speakers)
             claims, open_quote = _with_quotes(ctx, sentence, claims, speakers.last)
+            quoted = [c for c in claims[-1:] if c and c.mode == ClaimMode.DIRECT_QUOTE] if open_quote else []
         if not claims and previous and _continues(ctx, sentence):
             claims = [_claim(sentence, 0, len(sentence.text), previous.mode, previous.claimant)]
         if not claims and _has_number_or_date(ctx, sentence):
@@ -91,12 +105,21 @@ def _with_polarity(ctx: ArticleContext, claim: FoundClaim) -> FoundClaim:
 def _continues(ctx: ArticleContext, sentence: Sentence) -> bool:
     """A sentence right after a reported statement, in the same paragraph, with no subject
     of its own, goes on reporting the same speaker (journalists attribute once)."""
-    return not sentence.opens_paragraph and not any(t.key in ctx.lexicon.subject_markers for t in sentence.tokens)
+    if sentence.opens_paragraph or any(t.key in ctx.lexicon.subject_markers for t in sentence.tokens):
+        return False
+    # Where no marker shows the subject, a sentence that opens with a person or a pronoun
+    # has its own ("He however listed the challenges").
+    opener = sentence.tokens[0] if sentence.tokens else None
+    owner = ctx.mentions.owner(sentence.index, 0) if opener else None
+    return not (opener and ((opener.key,) in ctx.lexicon.pronoun_speakers
+                            or owner is not None and ctx.mentions[owner].entity_type == "person"))
 
 
 def _has_number_or_date(ctx: ArticleContext, sentence: Sentence) -> bool:
-    return (any(t.text[0].isdigit() for t in sentence.tokens)
-            or find_date(sentence.tokens, ctx.lexicon, ctx.published_on).date is not None)
+    """A quantity ("17 deaths", "तीन सदस्य") or a date expression, resolvable or not ("शनिवार
+    सुबह" in an undated article)."""
+    return (any(t.text[0].isdigit() or t.key in ctx.lexicon.number_words for t in sentence.tokens)
+            or find_date(sentence.tokens, ctx.lexicon, ctx.published_on or SOME_DAY).date is not None)
 
 
 def _mention_before(sentence: Sentence, position: int, ends: dict) -> int | None:
@@ -105,9 +128,16 @@ def _mention_before(sentence: Sentence, position: int, ends: dict) -> int | None
 
 
 def _last_subject(ctx: ArticleContext, sentence: Sentence, ends) -> int | None:
-    """The person last used as the subject of a clause ("X نے"), whom "انہوں نے" then means."""
+    """The person last used as the subject of a clause ("X نے"; where no marker shows it, the
+    person the sentence opens with: "Lyse was excited"), whom "انہوں نے", "she" then mean."""
     subjects = [_mention_before(sentence, n, ends) for n, t in enumerate(sentence.tokens)
                 if t.key in ctx.lexicon.subject_markers]
+    if not ctx.lexicon.subject_markers and sentence.tokens:
+        subjects = []
+        for n, token in enumerate(sentence.tokens):  # past a title: "Minister Sara Khan was ..."
+            subjects = [ctx.mentions.owner(sentence.index, n)]
+            if subjects[0] is not None or token.key not in ctx.lexicon.title_words | ctx.lexicon.reference_determiners:
+                break
     subjects = [s for s in subjects if s is not None and ctx.mentions[s].entity_type == "person"]
     return subjects[-1] if subjects else None
 
@@ -118,10 +148,29 @@ def _only_names(ctx: ArticleContext, sentence: Sentence, quote: FoundClaim) -> b
                if quote.start <= t.start and t.end <= quote.end)
 
 
+def _speaker_after_quote(ctx: ArticleContext, sentence: Sentence, speakers) -> tuple[bool, int | None]:
+    """Whether a speech verb after the closing quotation mark names who spoke, and who: the
+    person or body before it, the last speaker for a pronoun, nobody for "a senior official"."""
+    close = next((i for i, char in enumerate(sentence.text) if char in CLOSING_QUOTES), len(sentence.text))
+    after = [n for n, t in enumerate(sentence.tokens) if t.start > close]
+    cue = next((first for first, _, _ in find_phrases(sentence.tokens, ctx.rules.speech_cues) if first in after), None)
+    if cue is None or not after:
+        return False, None
+    named = ctx.mentions.within(sentence.index, after[0], cue)
+    words = {t.key for t in sentence.tokens[after[0]:cue]}
+    if named and not (ctx.mentions[named[-1]].role_reference and words & ctx.lexicon.indefinites):
+        return True, named[-1]
+    if any((word,) in ctx.lexicon.pronoun_speakers for word in words):
+        return True, speakers.last
+    return bool(words), None
+
+
 def _quote_continues(sentence: Sentence, speaker):
     """A sentence inside a quotation that opened earlier: quoted up to its closing mark."""
     close = next((i for i, char in enumerate(sentence.text) if char in CLOSING_QUOTES), None)
     end = len(sentence.text) if close is None else close
+    if sentence.text[:end].rstrip(TRIM_END).endswith(QUESTION_MARKS):  # a question asks, it states nothing
+        return [], close is None
     return [_claim(sentence, 0, end, ClaimMode.DIRECT_QUOTE, speaker)], close is None
 
 
@@ -187,18 +236,33 @@ def _statement_issuer(ctx: ArticleContext, sentence: Sentence) -> int | None:
 
 
 def _attributed_claims(ctx: ArticleContext, sentence: Sentence, ends, speakers) -> list:
+    """What the sentence reports someone said; two speakers cut apart at the connective
+    between them ("X said A, but Y told reporters that B")."""
+    cues = [first for first, _, _ in find_phrases(sentence.tokens, ctx.rules.speech_cues)]
+    for cut, _, _ in find_phrases(sentence.tokens, ctx.lexicon.clause_breaks):
+        if cues and cues[0] < cut < cues[-1]:
+            before = replace(sentence, text=sentence.text[:sentence.tokens[cut].start], tokens=sentence.tokens[:cut])
+            after = replace(sentence, text=" " * sentence.tokens[cut].end + sentence.text[sentence.tokens[cut].end:])
+            return _speech(ctx, before, ends, speakers, 0) + _speech(ctx, after, ends, speakers, cut + 1)
+    return _speech(ctx, sentence, ends, speakers, 0)
+
+
+def _speech(ctx: ArticleContext, sentence: Sentence, ends, speakers, start: int) -> list:
+    """The claim of the sentence's first speech cue from token `start` on."""
     tokens, lexicon = sentence.tokens, ctx.lexicon
     keys = [t.key for t in tokens]
     for first, end, _ in find_phrases(tokens, lexicon.document_speech):
         return [_content_after(sentence, end - 1, claimant=speakers.issuer)]
     # The cue listed first in the lexicon wins, at its first occurrence with a speaker.
     for _, first, end, cue in sorted((order, first, end, cue) for first, end, (order, cue)
-                                     in find_phrases(tokens, ctx.rules.speech_cues)):
+                                     in find_phrases(tokens, ctx.rules.speech_cues) if first >= start):
         if lexicon.speaker_before_verb:
             return [_subject_speech(ctx, sentence, first, end, speakers)]
         marker = next((p for p in range(first - 1, -1, -1) if keys[p] in cue.speaker_markers), None)
         if marker is not None:
             return [_content_after(sentence, end - 1, claimant=_speaker_before(ctx, sentence, marker, ends, speakers))]
+        if first > 0 and (keys[first - 1],) in lexicon.pronoun_speakers:  # "उन्होंने कहा": the marker is in the pronoun
+            return [_content_after(sentence, end - 1, claimant=speakers.last)]
     for position, token in enumerate(tokens):
         # "X نے [any verb] کہ CONTENT": a subject marker, then the complementiser.
         if token.key in lexicon.complementisers:
@@ -224,10 +288,16 @@ def _subject_speech(ctx: ArticleContext, sentence: Sentence, first: int, end: in
     tokens, text, lexicon = sentence.tokens, sentence.text, ctx.lexicon
     before = [m for m in ctx.mentions.within(sentence.index, 0, first) if ctx.mentions[m].entity_type == "person"]
     pronoun = first > 0 and tokens[first - 1].key in {k[0] for k in lexicon.pronoun_speakers}
+    inverted, named = _inverted_speaker(ctx, sentence, first, end)
+    if inverted:  # "CONTENT, said Health Minister X during ...": the content before the comma
+        comma = text.rfind(",", 0, tokens[first].start)
+        return _claim(sentence, 0, comma, ClaimMode.REPORTED_SPEECH, named) if comma > 0 else None
+    bodies = [m for m in ctx.mentions.overlapping(sentence.index, max(0, first - 2), first)
+              if ctx.mentions[m].entity_type == "organisation"]  # "Press TV initially said"
     if pronoun:
         speaker = speakers.last
     else:
-        speaker = before[-1] if before else _organisation_by_head(sentence, first, speakers, ctx)
+        speaker = before[-1] if before else bodies[-1] if bodies else _organisation_by_head(sentence, first, speakers, ctx)
     if speaker is not None and not pronoun and ctx.mentions[speaker].sentence == sentence.index:
         subject_start = ctx.mentions[speaker].start
     else:
@@ -235,7 +305,9 @@ def _subject_speech(ctx: ArticleContext, sentence: Sentence, first: int, end: in
     quotes = [span for span in quoted_spans(text)[0] if span[1] <= subject_start]
     if quotes:
         return _claim(sentence, *quotes[-1], ClaimMode.DIRECT_QUOTE, speaker)
-    if len(tokens) - end <= 1 and "," in text[:subject_start]:
+    adjunct = len(tokens) - end <= ADJUNCT_WORDS and not any(t.key in lexicon.complementisers for t in tokens[end:])
+    if adjunct and "," in text[:subject_start] and tokens[first].key not in lexicon.addressee_cues or \
+            len(tokens) - end <= 1 and "," in text[:subject_start]:  # "CONTENT, X said (in an interview)."
         return _claim(sentence, 0, text.rindex(",", 0, subject_start), ClaimMode.REPORTED_SPEECH, speaker)
     complementisers = lexicon.complementisers
     if tokens[first].key in lexicon.addressee_cues:  # "told reporters (that) ...": skip the hearer
@@ -243,6 +315,23 @@ def _subject_speech(ctx: ArticleContext, sentence: Sentence, first: int, end: in
         return _content_after(sentence, that, claimant=speaker) if that else None
     content_from = end if end < len(tokens) and tokens[end].key in complementisers else end - 1
     return _content_after(sentence, content_from, claimant=speaker)
+
+
+def _inverted_speaker(ctx: ArticleContext, sentence: Sentence, first: int, end: int) -> tuple[bool, int | None]:
+    """Whether the speaker is named right after the verb of a sentence that opens with what
+    was said ("..., said Health Minister X"), and the person's mention if it was found: a
+    title, or a person's mention after at most its title's words."""
+    if first == 0 or "," not in sentence.text[sentence.tokens[first - 1].end:sentence.tokens[first].start]:
+        return False, None
+    titled = False
+    for n in range(end, min(end + MAX_TITLE_WORDS, len(sentence.tokens))):
+        owner = ctx.mentions.owner(sentence.index, n)
+        if owner is not None:
+            return (True, owner) if ctx.mentions[owner].entity_type == "person" else (titled, None)
+        if sentence.tokens[n].key not in ctx.lexicon.title_words:
+            break
+        titled = True
+    return titled, None
 
 
 def _with_quotes(ctx: ArticleContext, sentence: Sentence, claims, last_speaker):
@@ -256,12 +345,21 @@ def _with_quotes(ctx: ArticleContext, sentence: Sentence, claims, last_speaker):
         quote = _claim(sentence, start, end, ClaimMode.DIRECT_QUOTE, last_speaker)
         if quote is None or len(tokenize(quote.text)) < MIN_QUOTE_WORDS or _only_names(ctx, sentence, quote):
             continue
+        if sentence.text[start:end].rstrip(TRIM_END).endswith(QUESTION_MARKS) or _titled(ctx, sentence, start):
+            claims = [c for c in claims if not (c.start <= quote.start and quote.end <= c.end)]
+            continue
         inside = next((c for c in claims if c.start <= quote.start and quote.end <= c.end), None)
         if inside:
             quote.claimant = inside.claimant
             claims.remove(inside)
         claims.append(quote)
     return claims, unclosed_at is not None
+
+
+def _titled(ctx: ArticleContext, sentence: Sentence, start: int) -> bool:
+    """Whether a quotation at offset `start` is the title of a work: "the film “...”", "ڈرامہ سیریل “...”"."""
+    before = [t for t in sentence.tokens if t.end <= start][-2:]
+    return any(t.key in ctx.lexicon.work_nouns for t in before)
 
 
 def quoted_spans(sentence: str):

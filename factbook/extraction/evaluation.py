@@ -374,6 +374,8 @@ def _participants(event_parties, mapping, note) -> Score:
         counts.matched += len(found & gold)
         for wrong in sorted(found - gold):
             note(f"{article}: participant {wrong} not in {sorted(gold)}")
+        for missed in sorted(gold - found):
+            note(f"{article}: missed participant {missed} of {sorted(gold)}")
     return counts.score()
 
 

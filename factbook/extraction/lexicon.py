@@ -34,9 +34,19 @@ class Lexicon:
     document_speech: tuple[tuple[str, ...], ...] = ()
     document_words: frozenset[str] = frozenset()
     pronoun_speakers: tuple[tuple[str, ...], ...] = ()
-    event_triggers: dict = field(default_factory=dict)  # phrase key -> event kind
+    event_triggers: dict = field(default_factory=dict)  # phrase key -> event kind; "<lemma>" words stand for their forms
+    contextual_triggers: dict = field(default_factory=dict)  # phrase key -> kind, only where its setting is named
+    trigger_settings: dict = field(default_factory=dict)  # kind -> words that name its setting ("court")
+    generic_determiners: frozenset[str] = frozenset()  # "every election" is no particular happening
+    earlier_markers: tuple[tuple[str, ...], ...] = ()  # "اس سے قبل": the sentence tells of an earlier happening
+    word_forms: dict = field(default_factory=dict)  # lemma -> phrase keys of its forms ("کرنا" -> کیا, کر لیا ...)
+    inflections: tuple[tuple[str, str], ...] = ()  # (ending dropped, ending added) for a lemma with no listed forms
     weekdays: dict = field(default_factory=dict)
     months: dict = field(default_factory=dict)
+    weekday_cues_after: frozenset[str] = frozenset()  # when given, a weekday is a date only before these ("ہفتہ کو", not "ایک ہفتہ")
+    month_cues_before: frozenset[str] = frozenset()  # "in February": a month after these is a date
+    month_cues_after: frozenset[str] = frozenset()  # "فروری میں": a month before these is a date
+    spelled_years: dict = field(default_factory=dict)  # phrase key -> year ("دو ہزار تئیس": 2023)
     relative_years: dict = field(default_factory=dict)  # phrase key -> offset in years
     relative_days: dict = field(default_factory=dict)
     year_suffixes: tuple[str, ...] = ()
@@ -46,12 +56,23 @@ class Lexicon:
     complementisers: frozenset[str] = frozenset()
     clause_breaks: tuple[tuple[str, ...], ...] = ()
     attribution_only: tuple[tuple[str, ...], ...] = ()  # "this was said": the sentence sources the last one
+    number_words: frozenset[str] = frozenset()  # "three", "تین": a quantity written out
+    work_nouns: frozenset[str] = frozenset()  # "film", "ڈرامہ": a quotation after them is a title
     negations: frozenset[str] = frozenset()  # a claim with one of these is negated ("not invited")
     factuality_cues: dict = field(default_factory=dict)  # phrase key -> factuality, first listed wins
+    factuality_after_trigger: dict = field(default_factory=dict)  # phrase key -> factuality, right after a trigger
     factuality_suffixes: dict = field(default_factory=dict)  # word ending -> factuality ("करेंगे")
     factuality_window: tuple[int, int] = (4, 4)  # how many words before and after a trigger a cue may stand
     not_a_party_before: tuple[tuple[str, ...], ...] = ()  # "in", "about": a place or topic follows
     not_a_party_after: tuple[tuple[str, ...], ...] = ()  # "میں", "کے بارے میں" after a place or topic
+    party_markers: dict = field(default_factory=dict)  # phrase key -> kinds it makes a name a party of ("سے": meeting)
+    markers_before_names: bool = False  # prepositions ("with X") rather than postpositions ("X سے")
+    party_fillers: frozenset[str] = frozenset()  # words between a party and its happening ("X سے اہم ملاقات")
+    genitive_markers: frozenset[str] = frozenset()  # "کا", "'s": "روس کے نائب وزیر" qualifies the minister
+    relative_openers: tuple[tuple[str, ...], ...] = ()  # anywhere after a trigger: its topic follows ("جس میں")
+    topic_openers: tuple[tuple[str, ...], ...] = ()  # after a trigger: what the happening was about follows
+    content_cues: tuple[tuple[str, ...], ...] = ()
+    adjunct_openers: frozenset[str] = frozenset()  # after a speech verb: when or where it was said ("said after the match")  # speech verbs that open what was said without a complementiser
     event_titles: dict = field(default_factory=dict)  # kind (or "default") -> template; see events.event_title
     demonstratives: frozenset[str] = frozenset()
     government_words: frozenset[str] = frozenset()
@@ -114,6 +135,46 @@ def _first_listed(groups):
     return keyed
 
 
+def _pattern_key(phrase):
+    """A phrase's word keys, a word written "<lemma>" kept as it is: it stands for each form of
+    the lemma (see rules.inflected)."""
+    if not isinstance(phrase, str):
+        raise ValueError(f"Lexicon phrases must be strings (quote YAML words like 'on'): {phrase!r}")
+    key = []
+    for word in phrase.split():
+        key.extend([word] if word.startswith("<") and word.endswith(">") else phrase_key(word))
+    return tuple(key)
+
+
+def _patterns(phrases):
+    return tuple(dict.fromkeys(key for key in map(_pattern_key, phrases) if key))
+
+
+def _word_groups(groups):
+    return {kind: _words(words) for kind, words in groups.items()}
+
+
+def _triggers(groups):
+    return {_pattern_key(p): kind for kind, phrases in groups.items() for p in phrases if _pattern_key(p)}
+
+
+def _forms(lemmas):
+    return {lemma: _keys(forms) for lemma, forms in lemmas.items()}
+
+
+def _inflections(pairs):
+    return tuple((str(drop or ""), str(add or "")) for drop, add in pairs)
+
+
+def _kinds_by_phrase(groups):
+    """{kind: [phrases]} -> {phrase key: the kinds it is listed under}."""
+    kinds = {}
+    for kind, phrases in groups.items():
+        for key in _keys(phrases):
+            kinds[key] = kinds.get(key, ()) + (kind,)
+    return kinds
+
+
 def _suffixes(groups):
     return {suffix: kind for kind, suffixes in groups.items() for suffix in suffixes}
 
@@ -138,12 +199,17 @@ READERS = {
     "person_titles": _keys, "professions": _keys, "stopwords": _words, "organisation_heads_first": _by_kind,
     "organisation_heads_last": _by_kind, "speech_cues": _speech_cues, "according_to": _keys,
     "document_speech": _keys, "document_words": _words, "pronoun_speakers": _keys,
-    "event_triggers": _by_kind, "weekdays": _keyed, "months": _keyed, "relative_years": _keyed,
+    "event_triggers": _triggers, "contextual_triggers": _triggers,
+    "trigger_settings": _word_groups,
+    "generic_determiners": _words, "earlier_markers": _keys, "word_forms": _forms, "inflections": _inflections, "weekdays": _keyed, "months": _keyed, "month_cues_before": _words, "weekday_cues_after": _words, "month_cues_after": _words,
+    "spelled_years": _keyed, "relative_years": _keyed,
     "relative_days": _keyed, "year_suffixes": tuple, "case_markers": _words, "subject_markers": _words,
     "indefinites": _words, "complementisers": _words, "clause_breaks": _keys,
-    "attribution_only": _keys, "negations": _words, "factuality_cues": _first_listed, "factuality_suffixes": _suffixes, "factuality_window": _window,
-    "not_a_party_before": _keys, "not_a_party_after": _keys, "event_titles": _titles, "demonstratives": _words, "government_words": _words,
-    "event_blockers": _keys, "reference_determiners": _words, "addressee_cues": _words,
+    "attribution_only": _keys, "negations": _words, "number_words": _words, "work_nouns": _words, "factuality_cues": _first_listed, "factuality_suffixes": _suffixes, "factuality_after_trigger": _first_listed, "factuality_window": _window,
+    "not_a_party_before": _keys, "not_a_party_after": _keys,
+    "party_markers": _kinds_by_phrase, "markers_before_names": bool, "party_fillers": _words, "genitive_markers": _words,
+    "topic_openers": _keys, "relative_openers": _keys, "content_cues": _keys, "adjunct_openers": _words, "event_titles": _titles, "demonstratives": _words, "government_words": _words,
+    "event_blockers": _patterns, "reference_determiners": _words, "addressee_cues": _words,
     "capitalised_names": bool, "name_links": _words, "appositive_names": bool,
     "longest_name_before_head": int, "speaker_before_verb": bool, "according_to_before_source": bool,
     "non_name_words": _single_words, "honorifics_after": _single_words, "letter_names": _single_words, "conjunctions": _single_words,

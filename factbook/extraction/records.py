@@ -42,6 +42,7 @@ class FoundEvent:
     place: str = ""
     refers_back: bool = False  # "اس ملاقات", "this meeting": the happening reported before
     factuality: str = "happened"  # or planned, proposed, denied
+    earlier: bool = False  # "اس سے قبل", "earlier": another happening, before the one reported
     clauses: list[tuple[int, int, int]] = field(default_factory=list)  # (sentence, start, end) reporting it
 
 

@@ -2,6 +2,7 @@
 built once per language and run, never per article."""
 
 from dataclasses import dataclass
+from itertools import product
 
 from .gazetteer import Gazetteer, KnownOrganisation
 from .lexicon import Lexicon
@@ -22,6 +23,7 @@ class Rules:
     heads_last: PhraseIndex
     speech_cues: PhraseIndex  # cue words -> (its place in the lexicon's list, SpeechCue)
     event_triggers: PhraseIndex  # phrase words -> event kind, or BLOCKED ("press conference")
+    contextual_triggers: PhraseIndex  # phrase words -> (event kind,): a happening where its setting is named
     name_parts: NamePartLexicon  # given and family names, particles, in every script
     not_names: frozenset[str]  # words that are certainly not part of a person's name
     name_followers: frozenset[str]  # words after a name that make it a person's ("نے", "said", "جی")
@@ -31,11 +33,36 @@ class Rules:
         return self.organisations.get(key)
 
 
-def _not_names(lexicon: Lexicon, aliases, places, demonyms) -> frozenset[str]:
+def forms_of(lemma: str, lexicon: Lexicon) -> list[tuple[str, ...]]:
+    """The word keys of each form of a lemma: those the lexicon lists ("کرنا": کیا, کی, کر لیا),
+    else the lemma and its regular inflections ("arrest": arrests, arrested, arresting)."""
+    listed = lexicon.word_forms.get(lemma)
+    if listed is not None:
+        return list(listed)
+    key = phrase_key(lemma)
+    if len(key) != 1:
+        return [key] if key else []
+    word = key[0]
+    return list(dict.fromkeys([key, *((word[: len(word) - len(drop)] + add,) for drop, add in lexicon.inflections
+                                      if word.endswith(drop) and len(word) > len(drop))]))
+
+
+def inflected(lexicon: Lexicon, phrases: dict) -> dict:
+    """Phrase keys with their "<lemma>" words replaced by each form: {"<meet> with": kind} gives
+    "meets with", "met with" ... each with the kind."""
+    expanded = {}
+    for key, value in phrases.items():
+        choices = [forms_of(word[1:-1], lexicon) if word.startswith("<") else [(word,)] for word in key]
+        for parts in product(*choices):
+            expanded.setdefault(tuple(word for part in parts for word in part), value)
+    return expanded
+
+
+def _not_names(lexicon: Lexicon, aliases, places, demonyms, triggers) -> frozenset[str]:
     """The lexicon's non-name words, and every word the rules know to be something else:
     function words, titles, dates, organisation heads, one-word names of places and states."""
     phrases = [*lexicon.organisation_heads_first, *lexicon.organisation_heads_last, *lexicon.months,
-               *lexicon.weekdays, *lexicon.relative_days, *lexicon.event_triggers, *lexicon.factuality_cues,
+               *lexicon.weekdays, *lexicon.relative_days, *triggers, *lexicon.factuality_cues,
                *(key for key in [*aliases, *places] if len(key) == 1),
                *((word,) for pronoun in lexicon.pronoun_speakers for word in pronoun)]  # "انہوں نے"
     return frozenset().union(
@@ -46,7 +73,7 @@ def _not_names(lexicon: Lexicon, aliases, places, demonyms) -> frozenset[str]:
     )
 
 
-def _word_classes(lexicon: Lexicon, demonyms) -> dict[str, tuple[str, ...]]:
+def _word_classes(lexicon: Lexicon, demonyms, triggers) -> dict[str, tuple[str, ...]]:
     """Each lexicon word with the names of the lists that hold it ("نے": case, subject, stopword)."""
     def first_words(phrases):
         return {key[0] for key in phrases if len(key) == 1}
@@ -62,7 +89,7 @@ def _word_classes(lexicon: Lexicon, demonyms) -> dict[str, tuple[str, ...]]:
         "demonym": demonyms, "profession": {word for title in lexicon.professions for word in title},
         "speech": {cue.cue[0] for cue in lexicon.speech_cues},
         "month": first_words(lexicon.months), "weekday": first_words(lexicon.weekdays),
-        "day": first_words(lexicon.relative_days), "trigger": first_words(lexicon.event_triggers),
+        "day": first_words(lexicon.relative_days), "trigger": first_words(triggers),
         "head": first_words([*lexicon.organisation_heads_first, *lexicon.organisation_heads_last]),
     }
     classes: dict[str, list[str]] = {}
@@ -81,6 +108,7 @@ def rules_for(lexicon: Lexicon, gazetteer: Gazetteer, name_parts: NamePartLexico
     })
     demonyms = frozenset(key[0] for org in gazetteer.organisations for key in map(phrase_key, org.demonyms) if key)
     places = {key: p.name for p in gazetteer.places for key in map(phrase_key, p.aliases) if key}
+    triggers = inflected(lexicon, lexicon.event_triggers)
     return Rules(
         lexicon=lexicon,
         organisations=PhraseIndex(aliases),
@@ -91,9 +119,10 @@ def rules_for(lexicon: Lexicon, gazetteer: Gazetteer, name_parts: NamePartLexico
         heads_last=PhraseIndex(lexicon.organisation_heads_last),
         speech_cues=PhraseIndex({cue.cue: (order, cue) for order, cue in reversed(list(enumerate(lexicon.speech_cues)))}),
         # The longer blocker wins over the trigger inside it: "प्रेस वार्ता" is no "वार्ता".
-        event_triggers=PhraseIndex({**dict.fromkeys(lexicon.event_blockers, BLOCKED), **lexicon.event_triggers}),
+        event_triggers=PhraseIndex({**inflected(lexicon, dict.fromkeys(lexicon.event_blockers, BLOCKED)), **triggers}),
+        contextual_triggers=PhraseIndex({key: (kind,) for key, kind in inflected(lexicon, lexicon.contextual_triggers).items()}),
         name_parts=load_name_parts() if name_parts is None else name_parts,
-        not_names=_not_names(lexicon, aliases, places, demonyms),
+        not_names=_not_names(lexicon, aliases, places, demonyms, triggers),
         name_followers=lexicon.honorifics_after | lexicon.subject_markers | {cue.cue[0] for cue in lexicon.speech_cues},
-        word_classes=_word_classes(lexicon, demonyms),
+        word_classes=_word_classes(lexicon, demonyms, triggers),
     )

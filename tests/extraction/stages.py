@@ -95,13 +95,13 @@ def rules(data=None, language="en"):
     return rules_for(read_lexicon(language, ENGLISH if data is None else data), GAZETTEER, NAME_PARTS)
 
 
-def context(*sentences, data=None, known=(), published_on=dt.date(2025, 3, 4), kind=SentenceKind.BODY):
-    """An article of the given sentences, one per line."""
-    text = "\n".join(sentences)
+def context(*sentences, data=None, known=(), published_on=dt.date(2025, 3, 4), kind=SentenceKind.BODY, separator="\n"):
+    """An article of the given sentences, one per line (or one paragraph, with a space as `separator`)."""
+    text = separator.join(sentences)
     segments, start = [], 0
     for sentence in sentences:
         segments.append(Segment(start, start + len(sentence), kind))
-        start += len(sentence) + 1
+        start += len(sentence) + len(separator)
     return article_context(text, segments, published_on, rules(data), known_names_index(known))
 
 

@@ -17,18 +17,23 @@ TESTS = Path(__file__).resolve().parent.parent
 FLOORS = {
     # gold folder, articles folder: minimum F1 per task (claimant, factuality: accuracy)
     "seeds": (TESTS / "gold", TESTS.parent / "seeds",
-              {"mentions": 0.90, "entity resolution": 0.90, "claims": 0.90, "claimant": 0.95, "events": 0.84,
-               "event participants": 0.55, "event factuality": 0.90}),
+              {"mentions": 0.90, "entity resolution": 0.90, "claims": 0.90, "claimant": 0.95, "events": 0.85,
+               "event participants": 0.72, "event date": 0.70, "event factuality": 0.90}),
     "dev": (TESTS / "articles/dev/gold", TESTS / "articles/dev",
-            {"mentions": 0.85, "entity resolution": 0.85, "claims": 0.85, "claimant": 0.80, "events": 0.60,
-             "event factuality": 0.90}),
+            {"mentions": 0.85, "entity resolution": 0.85, "claims": 0.85, "claimant": 0.80, "events": 0.78,
+             "event participants": 0.45, "event date": 0.90, "event factuality": 0.85}),
     "held-out": (TESTS / "articles/heldout/gold", TESTS / "articles/heldout",
-                 {"mentions": 0.80, "entity resolution": 0.85, "claims": 0.85, "claimant": 0.75, "events": 0.70,
+                 {"mentions": 0.80, "entity resolution": 0.85, "claims": 0.85, "claimant": 0.75, "events": 0.72,
                   "event factuality": 0.90}),
     # People named without a title, in sport, culture, business and a flood; annotated for names
     # and claims before matches, awards and disasters were kinds of event, so events are not floored.
     "untitled": (TESTS / "articles/untitled/gold", TESTS / "articles/untitled",
                  {"mentions": 0.85, "entity resolution": 0.90, "claims": 0.90, "claimant": 0.90}),
+    # Courts, sport, health, accidents, space and party politics, written for the events and
+    # claims stages (issue 14): parties by the clause's grammar, dates, factuality, attribution.
+    "events": (TESTS / "articles/events/gold", TESTS / "articles/events",
+               {"mentions": 0.70, "entity resolution": 0.90, "claims": 0.90, "claimant": 0.90, "events": 0.88,
+                "event participants": 0.55, "event date": 0.75, "event factuality": 0.90}),
     # Written for scoring the name tagger, which never trains on them; names and organisations only.
     "tagger": (TESTS / "articles/tagger/test/gold", TESTS / "articles/tagger/test",
                {"mentions": 0.80, "entity resolution": 0.90}),

@@ -1,0 +1,140 @@
+"""The claims stage and the date finder on small in-memory lexicons: how real news attributes
+what was said, who said it, and which dates a sentence names (tests/extraction/stages.py)."""
+
+import datetime as dt
+
+import pytest
+
+from factbook.extraction import recognise
+from factbook.extraction.claims import find_claims
+from factbook.extraction.dates import find_date
+from factbook.extraction.lexicon import read_lexicon
+from factbook.extraction.tokens import tokenize
+
+from .stages import ENGLISH, MARKED, context
+
+SPEECH = {
+    **ENGLISH,
+    "person_titles": ["minister", "health minister", "spokesman", "official"],
+    "speech_cues": [{"cue": "said"}, {"cue": "told"}],
+    "addressee_cues": ["told"],
+    "pronoun_speakers": ["he", "she"],
+    "clause_breaks": ["but"],
+    "indefinites": ["a"],
+    "number_words": ["three"],
+    "work_nouns": ["film"],
+    "weekdays": {"saturday": 5},
+    "organisation_heads_last": {"media": ["tv"]},
+}
+
+# A pronoun that carries its own subject marker, as Hindi "उन्होंने" does (romanised).
+FUSED = {**MARKED, "speech_cues": [{"cue": "kaha ke", "speaker_marker": ["ne"]}, {"cue": "kaha", "speaker_marker": ["ne"]}],
+         "pronoun_speakers": ["unhone"],
+         "person_titles": ["wazir"]}
+
+
+def claims(*sentences, data=SPEECH, published_on=dt.date(2025, 3, 4), separator="\n"):
+    """(text, claimant's text or None) of each claim."""
+    ctx = context(*sentences, data=data, published_on=published_on, separator=separator)
+    for sentence in ctx.sentences:
+        recognise.find_headed_organisations(ctx, sentence)
+        recognise.find_titled_persons(ctx, sentence)
+    return [(c.text, ctx.mentions[c.claimant].text if c.claimant is not None else None) for c in find_claims(ctx)]
+
+
+def test_what_comes_before_a_speech_verb_and_its_speaker_after_it_is_the_claim():
+    assert claims("The fever is under control, said Health Minister Ravi Kumar during his visit.") == \
+        [("The fever is under control", "Ravi Kumar")]
+
+
+def test_a_speech_verb_after_the_speaker_with_a_short_adjunct_closes_the_claim():
+    assert claims("Prices will fall next year, Minister Sara Khan said in an interview.") == \
+        [("Prices will fall next year", "Sara Khan")]
+
+
+def test_two_speakers_in_one_sentence_give_two_claims_cut_at_the_connective():
+    assert claims("Minister Sara Khan said 34 had died, but Spokesman Ali Raza told reporters that 12 were killed.") == \
+        [("34 had died", "Sara Khan"), ("12 were killed", "Ali Raza")]
+
+
+def test_an_organisation_right_before_the_verb_is_the_speaker():
+    assert claims("Iran's Press TV initially said 40 people were killed.") == [("40 people were killed", "Press TV")]
+
+
+def test_a_pronoun_that_holds_its_marker_speaks_for_the_last_speaker():
+    assert claims("wazir Ali Raza ne kaha ke barish hogi", "unhone kaha mausam acha rahega", data=FUSED) == \
+        [("barish hogi", "Ali Raza"), ("mausam acha rahega", "Ali Raza")]
+
+
+def test_a_pronoun_speaks_for_the_person_the_last_sentence_opened_with():
+    assert claims("Minister Sara Khan was at the fair.", "She said the fair was well organised.") == \
+        [("the fair was well organised", "Sara Khan")]
+
+
+def test_a_quotation_over_sentences_belongs_to_the_speaker_named_where_it_closes():
+    found = claims('"The injured were given first aid at the station.', 'They were taken to the city hospital," '
+                   'a senior official said.', separator=" ")
+    assert [speaker for _, speaker in found] == [None, None]
+
+
+def test_a_quoted_question_states_nothing():
+    assert claims('"Should the minister not be held to account for this?" Minister Sara Khan asked.') == []
+
+
+def test_a_quoted_title_of_a_work_is_no_claim():
+    assert claims('The actor praised the film "The Legend of Maula Jatt" at length.') == []
+
+
+def test_a_quantity_in_words_makes_the_outlets_sentence_a_claim():
+    assert claims("Three members of his family were injured.") == [("Three members of his family were injured", None)]
+
+
+def test_a_date_makes_the_outlets_sentence_a_claim_even_in_an_undated_article():
+    assert claims("The accident took place on Saturday morning.", published_on=None) == \
+        [("The accident took place on Saturday morning", None)]
+
+
+def test_a_sentence_with_its_own_subject_does_not_go_on_with_the_last_speakers_words():
+    assert claims("Minister Sara Khan said the rover was working well.", "He however listed the challenges ahead.",
+                  separator=" ") == [("the rover was working well", "Sara Khan")]
+
+
+# Dates
+
+DATES = {"months": {"february": 2, "may": 5, "december": 12}, "month_cues_before": ["in"], "weekdays": {"saturday": 5, "tuesday": 1},
+         "relative_days": {"yesterday": -1}, "spelled_years": {"two thousand twenty three": 2023}}
+URDU_WEEK = {"weekdays": {"ہفتہ": 5}, "weekday_cues_after": ["کو"]}
+
+
+def date(text, data=DATES, published_on=dt.date(2025, 3, 4), ahead=False):
+    found = find_date(tokenize(text), read_lexicon("xx", data), published_on, ahead)
+    return found.date, found.precision
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("on 24 February", (dt.date(2025, 2, 24), "day")),
+    ("on February 24, 2021", (dt.date(2021, 2, 24), "day")),
+    ("in December", (dt.date(2024, 12, 1), "month")),
+    ("in two thousand twenty three", (dt.date(2023, 1, 1), "year")),
+])
+def test_a_written_date_is_resolved_with_its_precision(text, expected):
+    assert date(text) == expected
+
+
+def test_a_month_name_is_a_date_only_beside_a_number_or_a_cue():
+    assert date("they may come") == (None, "unknown")
+    assert date("in May") == (dt.date(2024, 5, 1), "month")
+
+
+def test_a_weekday_that_needs_a_cue_is_no_date_without_it():
+    assert date("ایک ہفتہ پہلے", data=URDU_WEEK) == (None, "unknown")
+    assert date("ہفتہ کو", data=URDU_WEEK) == (dt.date(2025, 3, 1), "day")
+
+
+def test_the_first_date_in_the_words_is_the_date():
+    assert date("on Tuesday, after rains since December") == (dt.date(2025, 3, 4), "day")
+
+
+def test_ahead_a_weekday_and_a_month_without_a_year_are_the_next_ones():
+    assert date("on Saturday", ahead=True) == (dt.date(2025, 3, 8), "day")
+    assert date("in February", ahead=True) == (dt.date(2026, 2, 1), "month")
