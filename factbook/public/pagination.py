@@ -20,7 +20,10 @@ from django.utils.functional import cached_property
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
-EXACT_COUNT_UP_TO = 1000
+# Ten pages. Every row counted is checked for being public (two index probes) and, for a list
+# such as "made by or about this person", found among thousands: counting up to 1,000 took 5 ms
+# for the claim list and 30 ms for a person's claims at a million claims.
+EXACT_COUNT_UP_TO = 250
 
 
 def estimated_count(queryset):
@@ -61,14 +64,17 @@ class EstimatingPaginator(Paginator):
 
     A page is read in two steps: the ids of its rows, then those rows with everything they join.
     Page 500 otherwise joins and reads 12,500 whole rows, article texts included, to throw all
-    but 25 away. Given `after` (the rows come after that id) or `before`, a list newest first by
-    id reads the ids of its page by keyset rather than OFFSET; each page then has `after` and
-    `before`, the cursors of the pages beside it."""
+    but 25 away. The rows are read from `rows` (the list before its filters, by default the list
+    itself): its filters chose the ids already, and a filter such as "made by or about this
+    person" (the union of 20,000 ids) costs more than the rows. Given `after` (the rows come
+    after that id) or `before`, a list newest first by id reads the ids of its page by keyset
+    rather than OFFSET; each page then has `after` and `before`, the cursors of the pages beside it."""
 
     count_is_exact = True
 
-    def __init__(self, object_list, per_page, after=None, before=None, **kwargs):
+    def __init__(self, object_list, per_page, after=None, before=None, rows=None, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
+        self.rows = object_list if rows is None else rows
         self.newest_first = tuple(object_list.query.order_by) in {("-pk",), ("-id",)}
         self.after, self.before = (after, before) if self.newest_first else (None, None)
 
@@ -86,7 +92,7 @@ class EstimatingPaginator(Paginator):
         return self._get_page(list(ids), number, self)
 
     def _get_page(self, ids, number, paginator):
-        rows = {row.pk: row for row in self.object_list.filter(pk__in=ids)}
+        rows = {row.pk: row for row in self.rows.filter(pk__in=ids)}
         page = super()._get_page([rows[pk] for pk in ids if pk in rows], number, paginator)
         page.after = ids[-1] if self.newest_first and ids else None
         page.before = ids[0] if self.newest_first and ids else None
@@ -105,10 +111,11 @@ class EstimatingPagination(PageNumberPagination):
         after_key, before_key = cursor_keys(self.page_query_param)
         self.cursors = {"after": cursor(request.query_params.get(after_key)),
                         "before": cursor(request.query_params.get(before_key))}
+        self.rows = view.get_queryset() if view is not None else None  # before the filters
         return super().paginate_queryset(queryset, request, view)
 
     def django_paginator_class(self, queryset, page_size):
-        return EstimatingPaginator(queryset, page_size, **self.cursors)
+        return EstimatingPaginator(queryset, page_size, rows=self.rows, **self.cursors)
 
     def get_next_link(self):
         return self._with_cursor(super().get_next_link(), 0, self.page.after, self.page.number + 1)

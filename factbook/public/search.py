@@ -59,6 +59,8 @@ DENSE_MATCHES = 1000
 # Word similarity from which a name counts as a (misspelt) match without the alias rules:
 # pg_trgm's word_similarity_threshold, which the web app sets on every PostgreSQL connection.
 MIN_NAME_SIMILARITY = 0.5
+# A query of more words than this is not looked for as a misspelt name.
+MAX_NAME_WORDS = 5
 # Cosine of an e5 query vector and a claim's from which the claim counts as close in meaning.
 # Measured on the seeds: a query restating a claim, in its language or another, scores
 # 0.84-0.94 with it; queries on other topics (weather, cricket) or a bare name 0.74-0.79.
@@ -176,6 +178,12 @@ def named_ids(query):
                  for entities in named_entities(query))
 
 
+def names_a_name(query):
+    """Whether `query` is short enough to be a misspelt name: a sentence is not one, and PostgreSQL
+    scanned all 10,000 organisations to compare their names with a seven-word query (58 ms)."""
+    return len(query.split()) <= MAX_NAME_WORDS
+
+
 def similar_names(model, query):
     """The ids of the persons or organisations (`model`) with a name or an alias within trigram
     reach of `query` (typos), each part served by a trigram index: `name %> query`."""
@@ -189,7 +197,7 @@ def match_entities(queryset, query):
     """Persons or organisations named `query` in any script; on PostgreSQL also names within
     trigram reach of it (typos)."""
     model = queryset.model
-    if not on_postgresql(queryset):
+    if not on_postgresql(queryset) or not names_a_name(query):
         return queryset.filter(pk__in=model.objects.name_matches(query))
     return queryset.filter(pk__in=model.objects.name_matches(query, *similar_names(model, query)))
 
@@ -213,13 +221,13 @@ def best_entities(queryset, query, named, count):
     """Up to `count` of the persons or organisations of `queryset`: those `named` (the ids of
     the names with `query` in them, in name order) first, then on PostgreSQL the names most
     similar to it. Always two queries: the similar names are looked for (and their similarity
-    computed, 10 µs a name) only when the named are too few, else the query is `WHERE false`,
-    so that "Bajwa", in 1,000 names, does not rank them all."""
+    computed, 10 µs a name) only when the named are too few and the query could be a name, else
+    the query is `WHERE false`, so that "Bajwa", in 1,000 names, does not rank them all."""
     rows = {row.pk: row for row in queryset.filter(Among("pk", named[:count]))}  # a query even for none
     found = [rows[pk] for pk in named[:count] if pk in rows]
     if not on_postgresql(queryset):
         return found
-    wanted = count - len(found)
+    wanted = count - len(found) if names_a_name(query) else 0
     similar = (queryset.filter(pk__in=reduce(QuerySet.union, similar_names(queryset.model, query)))
                .exclude(Among("pk", named)).filter(Value(wanted > 0, output_field=BooleanField()))
                .annotate(rank=name_similarity(queryset.model, query)).order_by("-rank", "name", "pk"))

@@ -36,9 +36,10 @@ LINKS_SHOWN = 10
 HOME_COUNTS_TIMEOUT = 60
 
 
-def page_of(request, queryset, per_page=None, page_key="page"):
+def page_of(request, queryset, per_page=None, page_key="page", rows=None):
     after, before = (cursor(request.GET.get(key)) for key in cursor_keys(page_key))
-    paginator = EstimatingPaginator(queryset, per_page or settings.FACTBOOK_PAGE_SIZE, after=after, before=before)
+    paginator = EstimatingPaginator(queryset, per_page or settings.FACTBOOK_PAGE_SIZE, after=after, before=before,
+                                    rows=rows)
     page = paginator.get_page(request.GET.get(page_key))
     page.key = page_key  # the query parameter its links change
     return page
@@ -47,7 +48,7 @@ def page_of(request, queryset, per_page=None, page_key="page"):
 def filtered_page(request, filterset_class, queryset, per_page=None):
     """The filter form bound to the query string, and one page of what it lets through."""
     filterset = filterset_class(request.GET, queryset=queryset)
-    return {"filter": filterset, "page": page_of(request, filterset.qs, per_page)}
+    return {"filter": filterset, "page": page_of(request, filterset.qs, per_page, rows=queryset)}
 
 
 def filtered_list(request, template_name, filterset_class, queryset):
