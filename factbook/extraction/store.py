@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from functools import cache, reduce
 from operator import or_
 
-from django.db import connection, transaction
-from django.db.models import JSONField, Q
+from django.db import connection, models, transaction
+from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import get_m2m_field_name, get_m2m_reverse_field_name
 
@@ -389,61 +389,72 @@ def _write_history(model, instances, links, update=False):
     """One history record per instance, with the many-to-many links it has, as
     simple-history's signal handlers would write them one query at a time."""
     history, m2m_history = _history_models(model)
-    records = _history_records(model, instances, update)
-    record_of = {record.id: record for record in records}
+    record_of = _history_records(model, instances, update)
     for field_name, rows in links.items():
         field = model._meta.get_field(field_name)
         own, other = get_m2m_field_name(field), get_m2m_reverse_field_name(field)
-        _insert(m2m_history[field_name], [
-            m2m_history[field_name](history=record_of[getattr(row, f"{own}_id")], id=row.pk,
-                                    **{f"{own}_id": getattr(row, f"{own}_id"), f"{other}_id": getattr(row, f"{other}_id")})
+        _insert_rows(m2m_history[field_name], [
+            {"history_id": record_of[getattr(row, f"{own}_id")], "id": row.pk,
+             f"{own}_id": getattr(row, f"{own}_id"), f"{other}_id": getattr(row, f"{other}_id")}
             for row in rows if getattr(row, f"{own}_id") in record_of
         ])
 
 
-def _history_records(model, instances, update=False) -> list:
+def _history_records(model, instances, update=False) -> dict[int, int]:
     """The history record of each instance, as simple-history's bulk_history_create makes them
-    (bulk writes send no signals), written with `_insert`."""
+    (bulk writes send no signals); the id of each instance's record."""
     if not instances:
-        return []
+        return {}
     history = _history_models(model)[0].model
     user, now = history.get_default_history_user(instances[0]), timezone.now()
-    return _insert(history, [
-        history(history_date=now, history_user=user, history_change_reason=UNNAMED_ACTION,
-                history_type="~" if update else "+",
-                **{field.attname: getattr(instance, field.attname) for field in history.tracked_fields})
-        for instance in instances
-    ])
+    common = {"history_date": now, "history_user_id": user.pk if user else None,
+              "history_change_reason": UNNAMED_ACTION, "history_type": "~" if update else "+"}
+    ids = _insert_rows(history, [{**common, **{f.attname: getattr(i, f.attname) for f in history.tracked_fields}}
+                                 for i in instances])
+    return {instance.pk: pk for instance, pk in zip(instances, ids)}
 
 
 def _insert(model, objs, ignore_conflicts=False) -> list:
-    """`objs` written in one INSERT, their ids set (unless conflicting rows are ignored). On
-    PostgreSQL the rows travel as one JSON parameter: binding every value of a bulk_create
-    separately cost more than all the rest of storing an article. Elsewhere bulk_create."""
-    if not objs or connection.vendor != "postgresql":
-        return model.objects.bulk_create(objs, ignore_conflicts=ignore_conflicts)
-    opts, quote = model._meta, connection.ops.quote_name
-    fields = [f for f in opts.concrete_fields if not f.primary_key or getattr(objs[0], f.attname) is not None]
-    rows = []
+    """`objs` written in one statement (`_insert_rows`), their ids set (unless conflicting
+    rows are ignored)."""
+    if not objs:
+        return objs
     for obj in objs:
         obj._prepare_related_fields_for_save(operation_name="bulk_create")
-        rows.append({f.column: _json_value(f, f.pre_save(obj, True)) for f in fields})
-    table, columns = quote(opts.db_table), ", ".join(quote(f.column) for f in fields)
-    end = "ON CONFLICT DO NOTHING" if ignore_conflicts else f"RETURNING {quote(opts.pk.column)}"
-    with connection.cursor() as cursor:
-        cursor.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} "
-                       f"FROM json_populate_recordset(NULL::{table}, %s) {end}", [json.dumps(rows, default=str)])
-        ids = [] if ignore_conflicts else cursor.fetchall()
-    for obj, (pk,) in zip(objs, ids):
-        setattr(obj, opts.pk.attname, pk)
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key or getattr(objs[0], f.attname) is not None]
+    ids = _insert_rows(model, [{f.attname: f.pre_save(obj, True) for f in fields} for obj in objs], ignore_conflicts)
+    for obj, pk in zip(objs, ids):
+        setattr(obj, model._meta.pk.attname, pk)
     for obj in objs:
         obj._state.adding, obj._state.db = False, connection.alias
     return objs
 
 
-def _json_value(field, value):
-    """A value as `_insert` sends it: what the database stores, in JSON (dates as ISO text)."""
-    return value if isinstance(field, JSONField) else field.get_db_prep_save(value, connection)
+# Fields whose Python values JSON carries as the database stores them (dates as ISO text).
+AS_IS = (models.CharField, models.TextField, models.IntegerField, models.BooleanField, models.ForeignKey,
+         models.JSONField, models.DateField)
+
+
+def _insert_rows(model, rows, ignore_conflicts=False) -> list[int]:
+    """Rows (field attribute name -> value, the same names in each) in one INSERT; their ids,
+    unless conflicting rows are ignored. On PostgreSQL the rows travel as one JSON parameter:
+    binding every value of a bulk_create separately cost more than all the rest of storing an
+    article. Elsewhere bulk_create."""
+    if not rows:
+        return []
+    if connection.vendor != "postgresql":
+        return [o.pk for o in model.objects.bulk_create([model(**row) for row in rows], ignore_conflicts=ignore_conflicts)]
+    opts, quote = model._meta, connection.ops.quote_name
+    fields = [opts.get_field(name) for name in rows[0]]
+    prepared = [(f.attname, f.column, None if isinstance(f, AS_IS) else f) for f in fields]
+    data = json.dumps([{column: row[name] if f is None else f.get_db_prep_save(row[name], connection)
+                        for name, column, f in prepared} for row in rows], default=str)
+    table, columns = quote(opts.db_table), ", ".join(quote(f.column) for f in fields)
+    end = "ON CONFLICT DO NOTHING" if ignore_conflicts else f"RETURNING {quote(opts.pk.column)}"
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} "
+                       f"FROM json_populate_recordset(NULL::{table}, %s) {end}", [data])
+        return [] if ignore_conflicts else [pk for pk, in cursor.fetchall()]
 
 
 @cache
