@@ -57,6 +57,7 @@ class WrittenPart:
         return bool(self.known and self.known.is_particle)
 
 
+@lru_cache(maxsize=50000)  # every word of every sentence is looked up, often several times
 def spelling_key(word: str) -> str:
     return normalise(word).casefold()
 
