@@ -312,8 +312,12 @@ class Resolver:
                         person_id = self.person_aliases[pk][1]
                         candidates[person_id] = max(candidates.get(person_id, 0), names.name_score(name, alias))
         else:  # a bare surname: only when a single known person carries it
-            candidates = {self.person_aliases[pk][1]: 0.0 for pk, alias in self.person_parts.sharing_part(ref.names[0]).items()
-                          if shares_part(ref.names[0], alias)}
+            candidates = {}
+            for pk, alias in self.person_parts.sharing_part(ref.names[0]).items():
+                if shares_part(ref.names[0], alias):
+                    candidates[self.person_aliases[pk][1]] = 0.0
+                    if len(candidates) > 1:
+                        break  # already ambiguous
             if len(candidates) > 1:
                 ref.ambiguous = True
                 return None
