@@ -57,6 +57,7 @@ class WrittenPart:
         return bool(self.known and self.known.is_particle)
 
 
+@lru_cache(maxsize=50000)  # every word of every sentence is looked up, often several times
 def spelling_key(word: str) -> str:
     return normalise(word).casefold()
 
@@ -233,43 +234,54 @@ def _part_keys(part: WrittenPart) -> list:
 class NameIndex:
     """Names, each under an id, indexed by their parts, so that the few a name can match are
     found without comparing it with all of them: a superset of the names `same_person` and
-    `shares_part` accept, which those then decide. Two names match only when a head part of
-    each (`_heads`) is the same part, or when they are spelled letter for letter alike; a
-    one-word name only names with such a distinguishing part. Parts are the same by their
-    lexicon entry or by skeletons (`same_part`): the skeletons a skeleton matches are looked up
-    once per run among the distinct skeletons indexed, not among the names."""
+    `shares_part` accept, which those then decide. By `same_person`, two names are one person
+    when spelled letter for letter alike, or when a head part of each (`_heads`) is the same
+    part and also: another distinguishing part is (`_in_order`), or a particle is
+    (`_particles_anywhere`), or neither has another distinguishing part. A one-word name
+    matches names with such a distinguishing part. Parts are the same by their lexicon entry
+    or by skeletons (`same_part`): the skeletons a skeleton matches are looked up once per run
+    among the distinct skeletons indexed, not among the names."""
 
     def __init__(self):
         self._names: dict[int, str] = {}
         self._heads: dict[object, set[int]] = {}  # part key -> ids
         self._parts: dict[object, set[int]] = {}  # distinguishing part key -> ids
+        self._particles: dict[object, set[int]] = {}  # particle key -> ids
         self._spelled: dict[str, set[int]] = {}  # the skeletons joined -> ids
+        self._one_part: set[int] = set()  # names of one distinguishing part
         self._long_skeletons: list[str] = []  # distinct, longer than EXACT_SKELETON_LENGTH
         self._similar: dict[str, tuple[int, set]] = {}  # skeleton -> (skeletons checked, those it matches)
 
-    def _keys(self, name):
-        parts = name_parts(name)
-        if not parts:
-            return ()
-        return ((self._heads, {key for part in _heads(parts) for key in _part_keys(part)}),
-                (self._parts, {key for part in _distinguishing(parts) for key in _part_keys(part)}),
-                (self._spelled, {"".join(_spelled(parts))}))
+    def _keys(self, parts):
+        """Each part index with the keys a name of `parts` has in it."""
+        return ((self._heads, _keys_of(_heads(parts))), (self._parts, _keys_of(_distinguishing(parts))),
+                (self._particles, _keys_of(p for p in parts if p.is_particle)))
 
     def add(self, id_: int, name: str):
         self.discard(id_)
+        parts = name_parts(name)
+        if not parts:
+            return
         self._names[id_] = name
-        for index, keys in self._keys(name):
+        for index, keys in self._keys(parts):
             for key in keys:
-                if index is not self._spelled and self._is_long(key) and key not in self._heads \
-                        and key not in self._parts:
+                if self._is_long(key) and not any(key in known for known in (self._heads, self._parts, self._particles)):
                     self._long_skeletons.append(key)
                 index.setdefault(key, set()).add(id_)
+        self._spelled.setdefault("".join(_spelled(parts)), set()).add(id_)
+        if len(_distinguishing(parts)) == 1:
+            self._one_part.add(id_)
 
     def discard(self, id_: int):
         name = self._names.pop(id_, None)
-        for index, keys in self._keys(name) if name is not None else ():
+        if name is None:
+            return
+        parts = name_parts(name)
+        for index, keys in self._keys(parts):
             for key in keys:
                 index[key].discard(id_)
+        self._spelled["".join(_spelled(parts))].discard(id_)
+        self._one_part.discard(id_)
 
     def __len__(self):
         return len(self._names)
@@ -295,12 +307,15 @@ class NameIndex:
 
     def candidates(self, name: str) -> dict[int, str]:
         """The names `same_person(name, ...)` may accept, by id."""
-        keys = self._keys(name)
-        if not keys:
+        parts = name_parts(name)
+        if not parts:
             return {}
-        (_, heads), _, (_, (spelled,)) = keys
-        ids = self._by_parts(self._heads, heads) | self._spelled.get(spelled, set())
-        return {i: self._names[i] for i in ids}
+        distinguishing = _distinguishing(parts)
+        also = (self._by_parts(self._parts, _keys_of(distinguishing[1:]))
+                | self._by_parts(self._particles, _keys_of(p for p in parts if p.is_particle))
+                | (self._one_part if len(distinguishing) == 1 else set()))
+        ids = self._by_parts(self._heads, _keys_of(_heads(parts))) & also
+        return {i: self._names[i] for i in ids | self._spelled.get("".join(_spelled(parts)), set())}
 
     def sharing_part(self, single: str) -> dict[int, str]:
         """The names `shares_part(single, ...)` may accept, by id."""
@@ -308,6 +323,10 @@ class NameIndex:
         if len(parts) != 1:
             return {}
         return {i: self._names[i] for i in self._by_parts(self._parts, _part_keys(parts[0]))}
+
+
+def _keys_of(parts) -> set:
+    return {key for part in parts for key in _part_keys(part)}
 
 
 @dataclass(frozen=True)

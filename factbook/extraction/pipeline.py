@@ -316,7 +316,7 @@ class Importer:
                 extraction = self._catch_up(record, segments, extraction)
                 if self.resolver.version != version:
                     refs = self.resolver.resolve(extraction)
-                entities = store_entities(refs, record.language)
+                entities = store_entities(refs, record.language, self.resolver.has_alias)
             self.resolver.remember(entities.new_aliases)
             add_known_names(self.known_names(), (a.name for a in entities.new_aliases if isinstance(a, PersonAlias)))
         else:

@@ -10,7 +10,7 @@ Organisations are matched through the gazetteer, acronyms and alias keys.
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Max, Q
+from django.db.models import Max
 
 from factbook.entities import names
 from factbook.entities.models import Organisation, OrganisationAlias, Person, PersonAlias, PersonDistinction
@@ -22,6 +22,8 @@ from .nameparts import NameIndex, name_parts, person_display_name, same_person, 
 
 # Each alias model and its entity's id field.
 ALIAS_MODELS = {PersonAlias: "person_id", OrganisationAlias: "organisation_id"}
+ENTITY_MODELS = (Person, Organisation)
+ENTITY_FIELDS = ["id", "name", "wikidata_id"]  # what an import reads of a stored entity
 MAX_QUALIFIER_GAP = 6  # characters between a state and the body it qualifies: "پاکستان کی وزارت دفاع"
 
 
@@ -60,9 +62,10 @@ def _qualifies(qualifier: FoundMention, mention: FoundMention) -> bool:
 
 
 class Resolver:
-    """Holds an in-memory index of the aliases the database has, kept up to date by `refresh`
-    from their history rows: what other processes stored, and what curators changed, merged
-    or deleted, is applied before each article is resolved."""
+    """Holds in memory the aliases and the entities the database has (what an import reads of
+    them), kept up to date by `refresh` from their history rows: what other processes stored,
+    and what curators changed, merged or deleted, is applied before each article is resolved,
+    which then reads nothing from the database."""
 
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
@@ -72,27 +75,36 @@ class Resolver:
         self.organisation_aliases: dict[int, tuple[str, str, int]] = {}  # alias id -> (name, key, organisation id)
         self.organisations_keyed: dict[str, dict[int, int]] = {}  # key -> alias id -> organisation id
         self.names_of: dict[tuple[type, int], set[str]] = {}  # (alias model, entity id) -> alias names
-        self.seen = dict.fromkeys(ALIAS_MODELS, 0)  # the last history row applied of each
-        self.version = 0  # counts the changes applied to the index
-        for model, owner in ALIAS_MODELS.items():
+        self.entities = {model: {} for model in ENTITY_MODELS}  # id -> (name, Wikidata id)
+        self.organisations_named: dict[str, set[int]] = {}  # name -> organisation ids
+        self.persons_identified: dict[str, int] = {}  # Wikidata id -> person id
+        self.seen = dict.fromkeys([*ALIAS_MODELS, *ENTITY_MODELS], 0)  # the last history row applied of each
+        self.version = 0  # counts the changes applied
+        for model in self.seen:
             self.seen[model] = model.history.aggregate(last=Max("history_id"))["last"] or 0
+        for model, owner in ALIAS_MODELS.items():
             for pk, name, key, entity_id in model.objects.values_list("pk", "name", "key", owner).iterator():
                 self._learn(model, pk, name, key, entity_id)
+        for model in ENTITY_MODELS:
+            for pk, name, wikidata_id in model.objects.values_list(*ENTITY_FIELDS).iterator():
+                self._learn_entity(model, pk, name, wikidata_id)
         self.distinct_persons = set()
         self.refresh()
 
     def refresh(self) -> list[str]:
-        """Apply the aliases added, changed and deleted since the last call; returns the person
-        names that are new."""
-        added, distinct = [], set()
+        """Apply the aliases and entities added, changed and deleted since the last call;
+        returns the person names that are new."""
+        added, distinct, models = [], set(), {model._meta.label: model for model in self.seen}
         with connection.cursor() as cursor:
             cursor.execute(*self._changes_query())
             for kind, history_id, change, pk, name, key, entity_id in cursor.fetchall():
-                model = next((m for m in ALIAS_MODELS if m._meta.label == kind), None)
+                model = models.get(kind)
                 if model is None:
                     distinct.add(frozenset((pk, entity_id)))
                     continue
-                if change == "-":
+                if model in ENTITY_MODELS:
+                    (self._forget_entity if change == "-" else self._learn_entity)(model, pk, name, key)
+                elif change == "-":
                     self._forget(model, pk)
                 elif self._learn(model, pk, name, key, entity_id) and model is PersonAlias:
                     added.append(name)
@@ -102,16 +114,45 @@ class Resolver:
         return added
 
     def _changes_query(self):
-        """One statement (it runs before every article): the alias history rows of each kind after
-        the last one applied, in order, and every pair of persons declared distinct."""
+        """One statement (it runs before every article): the history rows of each kind after the
+        last one applied, in order, and every pair of persons declared distinct."""
         quote, parts, params = connection.ops.quote_name, [], []
-        for model, owner in ALIAS_MODELS.items():
-            parts.append(f"SELECT %s, history_id, history_type, id, name, {quote('key')}, {quote(owner)} "
+        for model in self.seen:
+            columns = [quote("key"), quote(ALIAS_MODELS[model])] if model in ALIAS_MODELS else ["wikidata_id", "NULL"]
+            parts.append(f"SELECT %s, history_id, history_type, id, name, {', '.join(columns)} "
                          f"FROM {quote(model.history.model._meta.db_table)} WHERE history_id > %s")
             params += [model._meta.label, self.seen[model]]
         parts.append(f"SELECT 'distinct', NULL, NULL, first_id, NULL, NULL, second_id "
                      f"FROM {quote(PersonDistinction._meta.db_table)}")
         return " UNION ALL ".join(parts) + " ORDER BY 1, 2", params
+
+    def _learn_entity(self, model, pk, name, wikidata_id):
+        if self.entities[model].get(pk) == (name, wikidata_id):
+            return
+        self._forget_entity(model, pk)
+        self.entities[model][pk] = (name, wikidata_id)
+        if model is Organisation:
+            self.organisations_named.setdefault(name, set()).add(pk)
+        elif wikidata_id:
+            self.persons_identified[wikidata_id] = pk
+        self.version += 1
+
+    def _forget_entity(self, model, pk, *_):
+        if pk not in self.entities[model]:
+            return
+        name, wikidata_id = self.entities[model].pop(pk)
+        if model is Organisation:
+            self.organisations_named[name].discard(pk)
+        elif self.persons_identified.get(wikidata_id) == pk:
+            del self.persons_identified[wikidata_id]
+        self.version += 1
+
+    def _entity(self, model, pk):
+        """A stored entity as the import uses it: its id, name and Wikidata id (the other fields
+        are read if asked for)."""
+        if pk not in self.entities[model]:
+            raise model.DoesNotExist(f"{model.__name__} #{pk}, named by an alias in the index, is gone")
+        return model.from_db(connection.alias, ENTITY_FIELDS, [pk, *self.entities[model][pk]])
 
     def _learn(self, model, pk, name, key, entity_id) -> bool:
         """Index one alias as it now is; whether that changed anything."""
@@ -162,29 +203,22 @@ class Resolver:
         refs: list[EntityRef | None] = [None] * len(extraction.mentions)
         self._resolve_organisations(extraction.mentions, refs)
         person_ids = self._resolve_persons(extraction.mentions, refs)
-        self._fetch_existing(list(dict.fromkeys(filter(None, refs))), person_ids)
+        self._set_existing(list(dict.fromkeys(filter(None, refs))), person_ids)
         return refs
 
-    def _fetch_existing(self, refs, person_ids):
-        """Set `existing` on each ref the database has, reading them in one query per type."""
-        organisations = [ref for ref in refs if ref.entity_type == "organisation"]
-        keyed = {ref: self._keyed_organisation(ref) for ref in organisations}
-        named = {ref.known.name for ref in organisations if ref.known}
-        found = _fetch(Organisation, Q(name__in=named) | Q(pk__in=set(keyed.values()) - {None}))
-        by_name = {}
-        for organisation in found.values():
-            by_name.setdefault(organisation.name, organisation)
-        for ref in organisations:
-            ref.existing = (ref.known and by_name.get(ref.known.name)) or _get(found, keyed[ref], Organisation)
-        wikidata = {ref.known.wikidata_id for ref in refs if ref.entity_type == "person" and ref not in person_ids
-                    and ref.known and ref.known.wikidata_id}
-        found = _fetch(Person, Q(pk__in=set(person_ids.values())) | Q(wikidata_id__in=wikidata))
-        by_wikidata = {person.wikidata_id: person for person in found.values() if person.wikidata_id}
+    def _set_existing(self, refs, person_ids):
+        """Set `existing` on each ref the database has: an organisation under the gazetteer's
+        name, else one with an alias of the same key; a person found by name, else by the
+        gazetteer's Wikidata id."""
         for ref in refs:
-            if ref in person_ids:
-                ref.existing = _get(found, person_ids[ref], Person)
-            elif ref.entity_type == "person" and ref.known and ref.known.wikidata_id:
-                ref.existing = by_wikidata.get(ref.known.wikidata_id)
+            if ref.entity_type == "organisation":
+                named = self.organisations_named.get(ref.known.name) if ref.known else None
+                found = min(named) if named else self._keyed_organisation(ref)
+                ref.existing = self._entity(Organisation, found) if found else None
+            elif ref in person_ids:
+                ref.existing = self._entity(Person, person_ids[ref])
+            elif ref.known and ref.known.wikidata_id in self.persons_identified:
+                ref.existing = self._entity(Person, self.persons_identified[ref.known.wikidata_id])
 
     # Organisations
 
@@ -216,7 +250,7 @@ class Resolver:
 
     def _keyed_organisation(self, ref: EntityRef) -> int | None:
         """The organisation with an alias of the same key as a name of `ref`, the latest alias
-        of a key counting; one stored under the gazetteer's name comes first (`_fetch_existing`)."""
+        of a key counting."""
         for name in list(ref.names) + list(ref.known.aliases if ref.known else []):
             keyed = self.organisations_keyed.get(names.match_key(name))
             if keyed:
@@ -278,8 +312,12 @@ class Resolver:
                         person_id = self.person_aliases[pk][1]
                         candidates[person_id] = max(candidates.get(person_id, 0), names.name_score(name, alias))
         else:  # a bare surname: only when a single known person carries it
-            candidates = {self.person_aliases[pk][1]: 0.0 for pk, alias in self.person_parts.sharing_part(ref.names[0]).items()
-                          if shares_part(ref.names[0], alias)}
+            candidates = {}
+            for pk, alias in self.person_parts.sharing_part(ref.names[0]).items():
+                if shares_part(ref.names[0], alias):
+                    candidates[self.person_aliases[pk][1]] = 0.0
+                    if len(candidates) > 1:
+                        break  # already ambiguous
             if len(candidates) > 1:
                 ref.ambiguous = True
                 return None
@@ -292,19 +330,3 @@ class Resolver:
             ref.ambiguous = True
             return None
         return ranked[0]
-
-
-def _fetch(model, condition) -> dict:
-    """The rows of `model` meeting `condition`, by id (no query when it can meet none)."""
-    if all(not values for _, values in condition.children):
-        return {}
-    return {entity.pk: entity for entity in model.objects.filter(condition).order_by("pk")}
-
-
-def _get(found: dict, pk: int | None, model):
-    """The entity of an alias indexed, which must still exist (deleted ones' aliases are gone)."""
-    if pk is None:
-        return None
-    if pk not in found:
-        raise model.DoesNotExist(f"{model.__name__} #{pk}, named by an alias in the index, is gone")
-    return found[pk]

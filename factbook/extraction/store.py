@@ -10,8 +10,7 @@ import json
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache, reduce
-from operator import or_
+from functools import cache
 
 from django.db import connection, models, transaction
 from django.db.models import Q
@@ -134,7 +133,8 @@ def writes_entities(refs, has_alias) -> bool:
 
 
 @transaction.atomic
-def store_entities(refs, language) -> StoredEntities:
+def store_entities(refs, language, has_alias) -> StoredEntities:
+    """New entities, and the aliases `has_alias(model, id, name)` says the database lacks."""
     stored = stored_refs(refs)
     new = {ref: _new_person(ref) if ref.entity_type == EntityType.PERSON else _new_organisation(ref)
            for ref in stored if ref.existing is None}
@@ -143,8 +143,8 @@ def store_entities(refs, language) -> StoredEntities:
     result = StoredEntities({ref: ref.existing or new[ref] for ref in stored}, new=list(new.values()))
     for ref in new:
         result.created[f"{ref.entity_type}s"] += 1
-    result.new_aliases += _add_aliases(PersonAlias, "person", result.entities, language)
-    result.new_aliases += _add_aliases(OrganisationAlias, "organisation", result.entities, language)
+    result.new_aliases += _add_aliases(PersonAlias, "person", result.entities, language, has_alias)
+    result.new_aliases += _add_aliases(OrganisationAlias, "organisation", result.entities, language, has_alias)
     return result
 
 
@@ -234,17 +234,16 @@ def _alias_names(ref, model) -> list[str]:
             if name and fits(model, "name", name)]
 
 
-def _add_aliases(model, field_name, entities, language):
-    """The names of each entity it has no alias for yet, written in one statement."""
+def _add_aliases(model, field_name, entities, language, has_alias):
+    """The names of each entity it has no alias for yet (`has_alias`), written in one statement."""
     entity_model = model._meta.get_field(field_name).related_model
-    mine = [(ref, entity) for ref, entity in entities.items() if isinstance(entity, entity_model)]
-    known = [entity.pk for ref, entity in mine if ref.existing is not None]
-    existing = set(model.objects.filter(**{f"{field_name}__in": known}).values_list(f"{field_name}_id", "name")) if known else set()
-    added = []
-    for ref, entity in mine:
+    added, adding = [], set()
+    for ref, entity in entities.items():
+        if not isinstance(entity, entity_model):
+            continue
         for name in _alias_names(ref, model):
-            if (entity.pk, name) not in existing:
-                existing.add((entity.pk, name))
+            if (entity.pk, name) not in adding and not (ref.existing and has_alias(model, entity.pk, name)):
+                adding.add((entity.pk, name))
                 alias = model(name=name, language=language_of_script(names.script_code(name), language),
                               **{field_name: entity})
                 alias.fill_keys()
@@ -357,29 +356,33 @@ def _write_events(plans):
     new = [p.event for p in plans if p.event.pk is None]
     _insert(Event, new)
     Event.objects.bulk_update([p.event for p in plans if p.new_date], ["date", "date_precision"])
-    links = {name: _link(Event, name, [(p.event, target) for p in plans for target in getattr(p, name)], stored)
-             for name in ("persons", "organisations")}
+    had = {name: _links_of(Event, name, stored) for name in ("persons", "organisations")}
+    links = {name: _link(Event, name, [(p.event, target) for p in plans for target in getattr(p, name)], had[name])
+             for name in had}
     _link(Event, "sentences", [(p.event, s) for p in plans for s in p.sentences])  # all new; kept in no history
     _write_history(Event, new, links)
     linked = {row.event_id for rows in links.values() for row in rows}
     changed = [p.event for p in plans if p.event in stored and (p.new_date or p.event.pk in linked)]
     if changed:  # their history records the links they had before this article too
-        _write_history(Event, changed, {name: _links_of(Event, name, changed) for name in links}, update=True)
+        ids = {event.pk for event in changed}
+        _write_history(Event, changed, {name: [row for row in had[name] + links[name] if row.event_id in ids]
+                                        for name in links}, update=True)
 
 
-def _link(model, field_name, pairs, stored_before=()):
+def _link(model, field_name, pairs, had=()):
     """Through rows of a many-to-many field for (instance, target) pairs that are not linked
-    yet, written in one statement; returns them. Only `stored_before` instances can have links."""
+    yet (`had`: the rows the instances have), written in one statement; returns them."""
     field = model._meta.get_field(field_name)
     through, own, other = field.remote_field.through, get_m2m_field_name(field), get_m2m_reverse_field_name(field)
-    existing = set(through.objects.filter(**{f"{own}_id__in": [i.pk for i in stored_before]})
-                   .values_list(f"{own}_id", f"{other}_id")) if stored_before else set()
+    existing = {(getattr(row, f"{own}_id"), getattr(row, f"{other}_id")) for row in had}
     rows = [through(**{f"{own}_id": instance.pk, f"{other}_id": target.pk})
             for instance, target in dict.fromkeys((i, t) for i, t in pairs) if (instance.pk, target.pk) not in existing]
     return _insert(through, rows)
 
 
-def _links_of(model, field_name, instances):
+def _links_of(model, field_name, instances) -> list:
+    if not instances:
+        return []
     field = model._meta.get_field(field_name)
     through = field.remote_field.through
     return list(through.objects.filter(**{f"{get_m2m_field_name(field)}_id__in": [i.pk for i in instances]}))
@@ -505,13 +508,15 @@ def _stored_events_joined(found_events) -> dict:
     unnamed = [(found, organisations) for found, persons, organisations in found_events
                if not persons and not _undated(found.date)]
     chosen = {}
-    if named:
-        conditions = [Q(person__in=persons, event__kind=found.kind, event__factuality=found.factuality)
-                      & (Q() if _window(found.date) is None else Q(event__date__range=_window(found.date))
-                         | Q(event__date__isnull=True) | Q(event__date_precision="before"))
-                      for found, persons in named]
+    if named:  # one plain condition for all (cheap to build and plan); each event's own test below
+        windows = [_window(found.date) for found, _ in named]
+        dated = Q() if None in windows else (
+            Q(event__date__range=(min(w[0] for w in windows), max(w[1] for w in windows)))
+            | Q(event__date__isnull=True) | Q(event__date_precision="before"))
+        condition = Q(person__in={p for _, persons in named for p in persons},
+                      event__kind__in={found.kind for found, _ in named}) & dated
         candidates = {}  # event id -> (kind, factuality, date, precision, person ids), in the events' order
-        rows = (Event.persons.through.objects.filter(reduce(or_, conditions))
+        rows = (Event.persons.through.objects.filter(condition)
                 .order_by(*(f"{'-' if o.startswith('-') else ''}event__{o.lstrip('-')}" for o in Event._meta.ordering))
                 .values_list("event_id", "event__kind", "event__factuality", "event__date", "event__date_precision",
                              "person_id"))
@@ -525,10 +530,9 @@ def _stored_events_joined(found_events) -> dict:
                  and len(ids & shared) >= (2 if _undated(found.date) else 1)
                  and _joins(found.date, FoundDate(date, precision), len(ids & shared))), None)
     if unnamed:
-        conditions = [Q(kind=found.kind, factuality=found.factuality, date=found.date.date,
-                        date_precision=found.date.precision) for found, _ in unnamed]
         candidates = {}  # event id -> (kind, factuality, date, precision, organisation ids)
-        rows = Event.objects.filter(reduce(or_, conditions), persons=None).values_list(
+        rows = Event.objects.filter(kind__in={found.kind for found, _ in unnamed},
+                                    date__in={found.date.date for found, _ in unnamed}, persons=None).values_list(
             "id", "kind", "factuality", "date", "date_precision", "organisations")
         for event_id, *event, organisation_id in rows:
             candidates.setdefault(event_id, (*event, set()))[-1].add(organisation_id)

@@ -109,6 +109,8 @@ def find_phrases(tokens, *phrase_sets):
     while i < len(keys):
         best = None
         for index in indexes:
+            if keys[i] not in index._root:  # most words start no phrase: no call for them
+                continue
             match = index.longest_at(keys, i)
             if match and (best is None or match[0] > best[0]):
                 best = match
