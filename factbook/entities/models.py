@@ -51,8 +51,8 @@ class EntityQuerySet(ReviewableQuerySet):
         look up one by one in their primary key (2,000 of them for "Bajwa": 7 ms)."""
         aliases = self.model._meta.get_field("aliases")
         candidates = (aliases.related_model.objects.filter(skeleton__regex=rf"(^| ){re.escape(skeleton)}( |$)")
-                      .values_list(aliases.field.name, "name"))
-        return list({entity for entity, name in candidates[:SHORT_KEY_CANDIDATES] if names.has_word_of(name, query)})
+                      .order_by("name").values_list(aliases.field.name, "key"))
+        return list({entity for entity, key in candidates[:SHORT_KEY_CANDIDATES] if names.has_word_of(key, query)})
 
     def name_matches(self, query, *more):
         """The ids of the entities `search` finds, and of those in the id querysets `more`: one
