@@ -33,7 +33,8 @@ class Among(models.Expression):
 
     def as_sql(self, compiler, connection):
         sql, params = compiler.compile(self.column)
-        return f"{sql} = ANY(%s)", [*params, self.ids]
+        # As the text of an array: psycopg would adapt a list of 3,000 ids one by one (3 ms).
+        return f"{sql} = ANY(%s::bigint[])", [*params, "{%s}" % ",".join(str(int(pk)) for pk in self.ids)]
 
     def as_sqlite(self, compiler, connection):
         sql, params = compiler.compile(self.column)

@@ -45,11 +45,14 @@ class EntityQuerySet(ReviewableQuerySet):
         key, and through the consonant skeleton that Urdu, Hindi and Latin spellings share."""
         return self.filter(pk__in=self.name_matches(query))
 
-    def short_key_aliases(self, query, skeleton):
-        """Ids of the aliases with a word of the same close skeleton as `query` (names.has_word_of)."""
-        aliases = self.model._meta.get_field("aliases").related_model.objects
-        candidates = aliases.filter(skeleton__regex=rf"(^| ){re.escape(skeleton)}( |$)").values_list("pk", "name")
-        return [pk for pk, name in candidates[:SHORT_KEY_CANDIDATES] if names.has_word_of(name, query)]
+    def short_key_entities(self, query, skeleton):
+        """Ids of the entities with an alias with a word of the same close skeleton as `query`
+        (names.has_word_of): of the entities, not of their aliases, which the union below would
+        look up one by one in their primary key (2,000 of them for "Bajwa": 7 ms)."""
+        aliases = self.model._meta.get_field("aliases")
+        candidates = (aliases.related_model.objects.filter(skeleton__regex=rf"(^| ){re.escape(skeleton)}( |$)")
+                      .order_by("name").values_list(aliases.field.name, "key"))
+        return list({entity for entity, key in candidates[:SHORT_KEY_CANDIDATES] if names.has_word_of(key, query)})
 
     def name_matches(self, query, *more):
         """The ids of the entities `search` finds, and of those in the id querysets `more`: one
@@ -67,7 +70,7 @@ class EntityQuerySet(ReviewableQuerySet):
             # Too short for a trigram index to narrow a substring test, and as a substring
             # ("bj") it is in thousands of names; even as a whole word "lr" is both Lavrov and
             # Valeray. So the aliases with it as a word are read and compared word by word.
-            condition |= models.Q(Among("pk", self.short_key_aliases(query, skeleton)))
+            more = (*more, self.model.objects.filter(Among("pk", self.short_key_entities(query, skeleton))).values("pk"))
         # The parts of a UNION may not be ordered: Meta.ordering is cleared from each.
         by_name = self.model.objects.filter(name__icontains=query).order_by().values("pk")
         by_alias = aliases.related_model.objects.filter(condition).order_by().values(aliases.field.name)

@@ -173,9 +173,14 @@ def named_entities(query):
 
 
 def named_ids(query):
-    """The ids of `named_entities` in name order, read once for the search page's groups that all need them."""
-    return tuple(list(entities.order_by("name", "pk").values_list("pk", flat=True))
-                 for entities in named_entities(query))
+    """The ids of `named_entities` in name order, read once for the search page's groups that all
+    need them. In two steps, the matching ids and then those of them readers may see: as one
+    query, PostgreSQL read and hashed all 50,000 persons to keep the 1,100 named "Bajwa"."""
+    return tuple(
+        list(public().filter(Among("pk", [pk for pk, in model.objects.name_matches(query).values_list("pk")]))
+             .order_by("name", "pk").values_list("pk", flat=True))
+        for model, public in ((Person, visibility.public_persons), (Organisation, visibility.public_organisations))
+    )
 
 
 def names_a_name(query):
