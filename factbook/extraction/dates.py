@@ -108,7 +108,9 @@ def find_date(tokens: tuple[Token, ...], lexicon: Lexicon, published_on: dt.date
     found = []  # (first token, date)
     for first, end, year in find_phrases(tokens, lexicon.spelled_years):
         month = lexicon.months.get((tokens[first - 1].key,)) if first else None  # "اکتوبر دو ہزار بائیس"
-        found.append((first - bool(month), FoundDate(dt.date(year, month or 1, 1), "month" if month else "year")))
+        beside = {tokens[n].key for n in (first - 1, end) if 0 <= n < len(tokens)}
+        if month or beside & lexicon.spelled_year_cues:  # "دو ہزار افراد" is two thousand people
+            found.append((first - bool(month), FoundDate(dt.date(year, month or 1, 1), "month" if month else "year")))
     absolute = ((index, _absolute(tokens, index, lexicon, published_on, ahead)) for index in range(len(tokens)))
     found += [next(((index, date) for index, date in absolute if date), (len(tokens), None))]
     if published_on is not None:

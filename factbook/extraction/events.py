@@ -25,6 +25,8 @@ ATTACHMENT_REACH = 3
 GENERIC_REACH = 2
 # Happenings that befall people: a state or a company is where or whose they were, not a party.
 HARMED_KINDS = {EventKind.ACCIDENT, EventKind.DISASTER}
+# A number before these counts the people ("3 گرفتار", "15 arrested"), not the happenings.
+PEOPLE_COUNTED = {EventKind.ARREST}
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,7 @@ def _triggers(ctx: ArticleContext, sentence: Sentence, first: int, end: int) -> 
         if isinstance(kind, tuple):  # (kind, needs its setting named)
             kind = kind[0] if kind[0] in contexts else BLOCKED
         generic = any(key in ctx.lexicon.generic_determiners for key in keys[max(first, at - GENERIC_REACH):at]) \
-            or at > first and _count(tokens[at - 1], ctx.lexicon)
+            or at > first and kind not in PEOPLE_COUNTED and _count(tokens[at - 1], ctx.lexicon)
         if kind != BLOCKED and not generic and not ctx.mentions.overlapping(sentence.index, at, stop):
             found.setdefault(kind, Trigger(at, stop, kind))
     return list(found.values())
@@ -118,11 +120,13 @@ def _count(token, lexicon: Lexicon) -> bool:
 
 
 def _contexts(ctx: ArticleContext, sentence: Sentence, first: int, end: int) -> set[str]:
-    """The kinds whose setting the clause names, in its words or a name ("the IHC": a court)."""
+    """The kinds whose setting the clause names, in its words or a name ("the IHC", known as
+    the Islamabad High Court or written out in the article)."""
     words = {t.key for t in sentence.tokens[first:end]}
     for mention in ctx.mentions.within(sentence.index, first, end):
         named = ctx.mentions[ctx.mentions[mention].same_as] if ctx.mentions[mention].same_as is not None else None
-        words |= {key for found in (ctx.mentions[mention], named) if found for key in phrase_key(found.text)}
+        words |= {key for found in (ctx.mentions[mention], named) if found
+                  for name in (found.text, found.known_name or "") for key in phrase_key(name)}
     return {kind for kind, settings in ctx.lexicon.trigger_settings.items() if words & settings}
 
 
@@ -178,8 +182,13 @@ def factuality(clause, trigger: tuple[int, int], lexicon: Lexicon, to_end=False)
         if tuple(t.key for t in clause[end:end + len(marker)]) == marker:
             return said
     before, after = lexicon.factuality_window
+    reach = len(clause) if to_end else end + after
+    # The verb group that closes the trigger's predicate ends its cues: in "دورہ کیا اور ...
+    # جائیں گے" the future is another clause's.
+    reach = next((max(n + 1, end) for n in range(first, min(reach, len(clause))) if clause[n].key in lexicon.predicate_ends),
+                 reach)
     # The trigger's own words are no cue: "denied bail" is a ruling that was made.
-    sides = clause[max(0, first - before):first], clause[end:len(clause) if to_end else end + after]
+    sides = clause[max(0, first - before):first], clause[end:reach]
     said = {kind for side in sides for _, _, kind in find_phrases(side, lexicon.factuality_cues)}
     said |= {kind for side in sides for token in side for suffix, kind in lexicon.factuality_suffixes.items()
              if token.key.endswith(suffix)}

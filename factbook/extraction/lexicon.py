@@ -50,6 +50,7 @@ class Lexicon:
     relative_years: dict = field(default_factory=dict)  # phrase key -> offset in years
     relative_days: dict = field(default_factory=dict)
     year_suffixes: tuple[str, ...] = ()
+    spelled_year_cues: frozenset[str] = frozenset()  # a spelled year is one only beside these or a month
     case_markers: frozenset[str] = frozenset()
     subject_markers: frozenset[str] = frozenset()
     indefinites: frozenset[str] = frozenset()
@@ -63,6 +64,7 @@ class Lexicon:
     factuality_after_trigger: dict = field(default_factory=dict)  # phrase key -> factuality, right after a trigger
     factuality_suffixes: dict = field(default_factory=dict)  # word ending -> factuality ("करेंगे")
     factuality_window: tuple[int, int] = (4, 4)  # how many words before and after a trigger a cue may stand
+    predicate_ends: frozenset[str] = frozenset()  # past or present auxiliaries after which no cue is the trigger's
     not_a_party_before: tuple[tuple[str, ...], ...] = ()  # "in", "about": a place or topic follows
     not_a_party_after: tuple[tuple[str, ...], ...] = ()  # "میں", "کے بارے میں" after a place or topic
     party_markers: dict = field(default_factory=dict)  # phrase key -> kinds it makes a name a party of ("سے": meeting)
@@ -203,9 +205,9 @@ READERS = {
     "trigger_settings": _word_groups,
     "generic_determiners": _words, "earlier_markers": _keys, "word_forms": _forms, "inflections": _inflections, "weekdays": _keyed, "months": _keyed, "month_cues_before": _words, "weekday_cues_after": _words, "month_cues_after": _words,
     "spelled_years": _keyed, "relative_years": _keyed,
-    "relative_days": _keyed, "year_suffixes": tuple, "case_markers": _words, "subject_markers": _words,
+    "relative_days": _keyed, "year_suffixes": tuple, "spelled_year_cues": _words, "case_markers": _words, "subject_markers": _words,
     "indefinites": _words, "complementisers": _words, "clause_breaks": _keys,
-    "attribution_only": _keys, "negations": _words, "number_words": _words, "work_nouns": _words, "factuality_cues": _first_listed, "factuality_suffixes": _suffixes, "factuality_after_trigger": _first_listed, "factuality_window": _window,
+    "attribution_only": _keys, "negations": _words, "number_words": _words, "work_nouns": _words, "factuality_cues": _first_listed, "factuality_suffixes": _suffixes, "factuality_after_trigger": _first_listed, "factuality_window": _window, "predicate_ends": _words,
     "not_a_party_before": _keys, "not_a_party_after": _keys,
     "party_markers": _kinds_by_phrase, "markers_before_names": bool, "party_fillers": _words, "genitive_markers": _words,
     "topic_openers": _keys, "relative_openers": _keys, "content_cues": _keys, "adjunct_openers": _words, "event_titles": _titles, "demonstratives": _words, "government_words": _words,

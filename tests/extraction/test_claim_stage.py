@@ -102,7 +102,8 @@ def test_a_sentence_with_its_own_subject_does_not_go_on_with_the_last_speakers_w
 # Dates
 
 DATES = {"months": {"february": 2, "may": 5, "december": 12}, "month_cues_before": ["in"], "weekdays": {"saturday": 5, "tuesday": 1},
-         "relative_days": {"yesterday": -1}, "spelled_years": {"two thousand twenty three": 2023}}
+         "relative_days": {"yesterday": -1}, "spelled_years": {"two thousand twenty three": 2023},
+         "spelled_year_cues": ["in"]}
 URDU_WEEK = {"weekdays": {"ہفتہ": 5}, "weekday_cues_after": ["کو"]}
 
 
@@ -119,6 +120,10 @@ def date(text, data=DATES, published_on=dt.date(2025, 3, 4), ahead=False):
 ])
 def test_a_written_date_is_resolved_with_its_precision(text, expected):
     assert date(text) == expected
+
+
+def test_a_spelled_out_year_is_a_date_only_beside_a_month_or_a_cue():
+    assert date("two thousand twenty three people came") == (None, "unknown")
 
 
 def test_a_month_name_is_a_date_only_beside_a_number_or_a_cue():

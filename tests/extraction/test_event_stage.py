@@ -105,6 +105,10 @@ def test_a_tally_of_happenings_is_none_of_them():
     assert events("He played 343 matches for his country.")[1] == []
 
 
+def test_a_number_before_an_arrest_counts_the_people_arrested():
+    assert kinds(events("Police said 15 arrested on Monday.")[1]) == [("arrest", "happened")]
+
+
 def test_a_blocker_inflects_like_a_trigger():
     assert events("He sought bail on Monday.")[1] == []
 

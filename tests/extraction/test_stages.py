@@ -318,6 +318,18 @@ def test_a_cue_far_from_the_trigger_leaves_the_happening_as_reported():
     assert event.factuality == "happened"
 
 
+def test_a_cue_after_the_verb_that_closes_the_trigger_belongs_to_another_clause():
+    data = {**ENGLISH, "factuality_window": [0, 6], "predicate_ends": ["was"]}
+    (event,) = find_events(context("The talks was held and more will follow.", data=data))
+    assert event.factuality == "happened"
+
+
+def test_a_phrase_listed_as_happened_keeps_its_negation_word_from_denying():
+    data = {**ENGLISH, "factuality_cues": {**ENGLISH["factuality_cues"], "happened": ["not only"]}}
+    (event,) = find_events(context("Not only talks were held.", data=data))
+    assert event.factuality == "happened"
+
+
 def test_a_mention_marked_as_the_topic_is_no_participant():
     ctx = context("Minister Sara Khan held talks on Pakistan.")
     recognise.find_titled_persons(ctx, ctx.sentences[0])
