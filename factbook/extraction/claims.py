@@ -151,7 +151,8 @@ def _only_names(ctx: ArticleContext, sentence: Sentence, quote: FoundClaim) -> b
 def _speaker_after_quote(ctx: ArticleContext, sentence: Sentence, speakers) -> tuple[bool, int | None]:
     """Whether a speech verb after the closing quotation mark names who spoke, and who: the
     person or body before it, the last speaker for a pronoun, nobody for "a senior official"."""
-    close = next((i for i, char in enumerate(sentence.text) if char in CLOSING_QUOTES), len(sentence.text))
+    close = _closing_quote(sentence.text, CLOSING_QUOTES)
+    close = len(sentence.text) if close < 0 else close
     after = [n for n, t in enumerate(sentence.tokens) if t.start > close]
     cue = next((first for first, _, _ in find_phrases(sentence.tokens, ctx.rules.speech_cues) if first in after), None)
     if cue is None or not after:
@@ -167,11 +168,22 @@ def _speaker_after_quote(ctx: ArticleContext, sentence: Sentence, speakers) -> t
 
 def _quote_continues(sentence: Sentence, speaker):
     """A sentence inside a quotation that opened earlier: quoted up to its closing mark."""
-    close = next((i for i, char in enumerate(sentence.text) if char in CLOSING_QUOTES), None)
+    close = _closing_quote(sentence.text, CLOSING_QUOTES)
+    close = None if close < 0 else close
     end = len(sentence.text) if close is None else close
     if sentence.text[:end].rstrip(TRIM_END).endswith(QUESTION_MARKS):  # a question asks, it states nothing
         return [], close is None
     return [_claim(sentence, 0, end, ClaimMode.DIRECT_QUOTE, speaker)], close is None
+
+
+def _closing_quote(text: str, marks, start: int = 0) -> int:
+    """The offset of the first of `marks` from `start` that closes a quotation, or -1: "’"
+    between two letters is an apostrophe ("Pakistan’s")."""
+    for position in range(start, len(text)):
+        if text[position] in marks and not (0 < position < len(text) - 1 and text[position - 1].isalpha()
+                                            and text[position + 1].isalpha()):
+            return position
+    return -1
 
 
 def _claim(sentence: Sentence, start, end, mode, claimant) -> FoundClaim | None:
@@ -251,8 +263,8 @@ def _speech(ctx: ArticleContext, sentence: Sentence, ends, speakers, start: int)
     """The claim of the sentence's first speech cue from token `start` on."""
     tokens, lexicon = sentence.tokens, ctx.lexicon
     keys = [t.key for t in tokens]
-    for first, end, _ in find_phrases(tokens, lexicon.document_speech):
-        return [_content_after(sentence, end - 1, claimant=speakers.issuer)]
+    for first, end, _ in find_phrases(tokens[start:], lexicon.document_speech):
+        return [_content_after(sentence, start + end - 1, claimant=speakers.issuer)]
     # The cue listed first in the lexicon wins, at its first occurrence with a speaker.
     for _, first, end, cue in sorted((order, first, end, cue) for first, end, (order, cue)
                                      in find_phrases(tokens, ctx.rules.speech_cues) if first >= start):
@@ -263,15 +275,16 @@ def _speech(ctx: ArticleContext, sentence: Sentence, ends, speakers, start: int)
             return [_content_after(sentence, end - 1, claimant=_speaker_before(ctx, sentence, marker, ends, speakers))]
         if first > 0 and (keys[first - 1],) in lexicon.pronoun_speakers:  # "उन्होंने कहा": the marker is in the pronoun
             return [_content_after(sentence, end - 1, claimant=speakers.last)]
-    for position, token in enumerate(tokens):
+    for position in range(start, len(tokens)):
         # "X نے [any verb] کہ CONTENT": a subject marker, then the complementiser.
-        if token.key in lexicon.complementisers:
-            marker = next((p for p in range(position - 1, -1, -1) if keys[p] in lexicon.subject_markers), None)
+        if keys[position] in lexicon.complementisers:
+            marker = next((p for p in range(position - 1, start - 1, -1) if keys[p] in lexicon.subject_markers), None)
             if marker is not None:
                 speaker = _speaker_before(ctx, sentence, marker, ends, speakers)
                 return [_content_after(sentence, position, claimant=speaker)]
             break
-    for first, end, _ in find_phrases(tokens, lexicon.according_to):
+    for first, end, _ in find_phrases(tokens[start:], lexicon.according_to):
+        first, end = start + first, start + end
         if lexicon.according_to_before_source:  # "According to (the) X, CONTENT"
             after = ctx.mentions.within(sentence.index, end)
             comma = sentence.text.find(",", tokens[end - 1].end)
@@ -345,8 +358,10 @@ def _with_quotes(ctx: ArticleContext, sentence: Sentence, claims, last_speaker):
         quote = _claim(sentence, start, end, ClaimMode.DIRECT_QUOTE, last_speaker)
         if quote is None or len(tokenize(quote.text)) < MIN_QUOTE_WORDS or _only_names(ctx, sentence, quote):
             continue
-        if sentence.text[start:end].rstrip(TRIM_END).endswith(QUESTION_MARKS) or _titled(ctx, sentence, start):
-            claims = [c for c in claims if not (c.start <= quote.start and quote.end <= c.end)]
+        if _titled(ctx, sentence, start):  # the film "...": part of what was said, no statement of its own
+            continue
+        if sentence.text[start:end].rstrip(TRIM_END).endswith(QUESTION_MARKS):  # a quoted question states nothing
+            claims = [c for c in claims if not (quote.start <= c.start and c.end <= quote.end)]
             continue
         inside = next((c for c in claims if c.start <= quote.start and quote.end <= c.end), None)
         if inside:
@@ -369,7 +384,7 @@ def quoted_spans(sentence: str):
     while position < len(sentence):
         closing = OPENING_QUOTES.get(sentence[position])
         if closing:
-            close = sentence.find(closing, position + 1)
+            close = _closing_quote(sentence, {closing}, position + 1)
             if close < 0:
                 following = sentence[position + 1 :]
                 spanning = sentence[position] in SPANNING_QUOTES and len(tokenize(following)) >= MIN_QUOTE_WORDS

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from factbook.extraction import recognise
-from factbook.extraction.claims import find_claims
+from factbook.extraction.claims import find_claims, quoted_spans
 from factbook.extraction.dates import find_date
 from factbook.extraction.lexicon import read_lexicon
 from factbook.extraction.tokens import tokenize
@@ -55,6 +55,12 @@ def test_a_speech_verb_after_the_speaker_with_a_short_adjunct_closes_the_claim()
 def test_two_speakers_in_one_sentence_give_two_claims_cut_at_the_connective():
     assert claims("Minister Sara Khan said 34 had died, but Spokesman Ali Raza told reporters that 12 were killed.") == \
         [("34 had died", "Sara Khan"), ("12 were killed", "Ali Raza")]
+
+
+def test_a_document_speaking_before_the_connective_leaves_the_second_speaker_his_words():
+    data = {**SPEECH, "document_speech": ["the statement said"]}
+    assert claims("The statement said the plant was safe, but Spokesman Ali Raza told reporters that it was not.",
+                  data=data) == [("the plant was safe", None), ("it was not", "Ali Raza")]
 
 
 def test_an_organisation_right_before_the_verb_is_the_speaker():
@@ -143,3 +149,8 @@ def test_the_first_date_in_the_words_is_the_date():
 def test_ahead_a_weekday_and_a_month_without_a_year_are_the_next_ones():
     assert date("on Saturday", ahead=True) == (dt.date(2025, 3, 8), "day")
     assert date("in February", ahead=True) == (dt.date(2026, 2, 1), "month")
+
+
+def test_an_apostrophe_inside_a_word_does_not_close_a_quotation():
+    text = "He said ‘Pakistan’s team will win the cup again’ on Monday."
+    assert quoted_spans(text) == ([(text.index("‘"), text.rindex("’") + 1)], None)
