@@ -182,17 +182,60 @@ _ROMAN_CLEANUP = [
     (re.compile("ā(?=v̈ā)|(?<=[bcdfgjklmnpqrstz])av̈a"), lambda m: "wa" if m.group() == "av̈a" else "ā"),
     (re.compile(f"(?<=[{_C}])aya?(?=[{_C}])"), "e"),  # ی between consonants
     (re.compile(f"(?<=[{_C}])av̈a?(?=[{_C}])"), "o"),  # و between consonants
+    (re.compile(f"(?<=[{_C}])ay\\b"), "i"),  # a final ی after a consonant: "واسطی" Wasti, "ہلالی" Hilali
+    (re.compile("\\bv̈"), "w"),  # an initial و: "وسیم" Wasim
     (re.compile("v̈"), "v"),
     (re.compile("ah\\b"), "a"),  # a final ہ is a vowel
     (re.compile("ä"), ""),
+    (re.compile("ś"), "sh"),  # ش
 ]
+
+
+# aksharamukha's ISO Devanagari, read as Hindi is spoken and as Indian papers spell names.
+_ISO_UNITS = re.compile("kh|gh|ch|jh|ṭh|ḍh|th|dh|ph|bh|ṛh|r̥|ai|au|m̐|.")
+_ISO_VOWELS = {"a", "ā", "i", "ī", "u", "ū", "e", "ē", "o", "ō", "ai", "au", "r̥"}
+_ISO_NASALS = {"ṁ", "m̐"}
+_ISO_LATIN = {"ś": "sh", "ṣ": "sh", "c": "ch", "ch": "chh", "ṛ": "r", "ṛh": "rh", "ṅ": "n", "ñ": "n", "ṭ": "t",
+              "ṭh": "th", "ḍ": "d", "ḍh": "dh", "ṇ": "n", "r̥": "ri", "m̐": "n"}
+_LABIALS = {"p", "ph", "b", "bh", "m"}
+
+
+def _hindi_latin(word: str) -> str:
+    """One ISO-romanised Hindi word as a name is spelled: the inherent vowel that Hindi does
+    not say dropped (at the end after one consonant: "नदीम" Nadim, kept after a cluster:
+    "सत्येंद्र" Satyendra; between a vowel-consonant and a consonant-vowel, from the right:
+    "मंगेशकर" Mangeshkar, "जवाहरलाल" Jawaharlal), ś as sh, the anusvara as n or m."""
+    units = _ISO_UNITS.findall(unicodedata.normalize("NFC", word))
+
+    def consonant(n):
+        return 0 <= n < len(units) and units[n].isalpha() and units[n] not in _ISO_VOWELS | _ISO_NASALS
+
+    def voiced(n):  # a vowel, or a vowel the anusvara nasalises
+        return 0 <= n < len(units) and (units[n] in _ISO_VOWELS or units[n] in _ISO_NASALS)
+
+    if len(units) > 2 and units[-1] == "a" and consonant(len(units) - 2) and not consonant(len(units) - 3) \
+            and any(u in _ISO_VOWELS for u in units[:-2]):
+        units.pop()
+    for n in range(len(units) - 3, 1, -1):
+        if units[n] == "a" and consonant(n - 1) and voiced(n - 2) and consonant(n + 1) and voiced(n + 2):
+            del units[n]
+    latin = []
+    for n, unit in enumerate(units):
+        if unit == "ṁ":  # "संजय" Sanjay, "अंबर" Ambar, "सिंह" Singh
+            following = units[n + 1] if n + 1 < len(units) else ""
+            unit = "m" if following in _LABIALS else "ng" if following == "h" else "n"
+        latin.append(_ISO_LATIN.get(unit, unit))
+    return "".join(latin)
 
 
 @lru_cache(maxsize=20000)  # transliteration is slow, and an import names the same entities again and again
 def display_name(name: str) -> str:
     """A readable Latin form of a name for display; curators may correct it."""
-    name = normalise(name)
-    script = script_code(name)
+    folded = normalise(name)
+    script = script_code(folded)
+    # Devanagari keeps its nukta for reading: "ज़" is z, "फ़" f, "ड़" r, though they match as one.
+    name = _strip_edge_punctuation(" ".join(_INVISIBLE.sub("", unicodedata.normalize("NFC", name)).split())) \
+        if script == "Deva" else folded
     if script == "Latn":
         return " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in name.split())
     source = _TRANSLITERATION_SOURCE.get(script)
@@ -201,6 +244,6 @@ def display_name(name: str) -> str:
         for pattern, replacement in _ROMAN_CLEANUP:
             latin = pattern.sub(replacement, latin)
     elif script == "Deva":
-        latin = re.sub(f"(?<=[{_C}])a\\b", "", latin)  # Hindi drops the final inherent vowel
+        latin = " ".join(_hindi_latin(word) for word in latin.split())
     latin = unidecode(unicodedata.normalize("NFD", latin))
     return " ".join(w[:1].upper() + w[1:] for w in re.sub(r"[^A-Za-z .-]+", "", latin).split())

@@ -27,7 +27,7 @@ and three measures of who the persons are, across articles:
 - told apart: of such pairs that gold gives different persons whose names share a name part
   ("Shehbaz Sharif" / "Arshad Sharif"), the share found and not stored as one person;
 - display name: the share of gold persons whose stored person (the one most of its mentions
-  went to) has the gold `name`, ignoring case and spacing; also among the persons stored at all.
+  went to) has the gold `name`, ignoring case, spacing and stops; also among the persons stored at all.
 """
 
 import unicodedata
@@ -432,7 +432,8 @@ def _share_a_part(name_a, name_b) -> bool:
 
 
 def _name_key(name) -> str:
-    return " ".join((name or "").casefold().split())
+    """A name as compared: "A.R. Rahman", "A. R. Rahman" and "a r rahman" are printed alike."""
+    return " ".join((name or "").casefold().replace(".", " ").split())
 
 
 def _b_cubed(pairs) -> Score:

@@ -32,6 +32,7 @@ MIN_JOINED_PART = 3  # letters: a joined name ("شہبازشریف") splits only
 MAX_JOINED_LENGTH = 30
 EXACT_SKELETON_LENGTH = 4  # skeletons this short must agree letter for letter ("Asim" is not "Aslam")
 MIN_SKELETON_SIMILARITY = 80
+MIN_LONE_SKELETON = 3  # consonants of an unknown one-word name that may link across articles
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,15 @@ def _particles_anywhere(short_all, long_all) -> bool:
     long_particles = [p for p in long_all if p.is_particle]
     return (0 < len(core) < len(short) and bool(long_core) and _in_order(core, long_core)
             and all(any(same_part(p, q) for q in long_particles) for p in short if p.is_particle))
+
+
+def distinctive_alone(single: str, lexicon: NamePartLexicon | None = None) -> bool:
+    """Whether a one-word name may stand for someone named in another article: a part the
+    lexicon knows, or one of at least MIN_LONE_SKELETON consonants, not two letters that
+    half the names of a language share."""
+    parts = name_parts(single, lexicon)
+    return len(parts) == 1 and (parts[0].known is not None
+                                or max(map(len, parts[0].skeletons), default=0) >= MIN_LONE_SKELETON)
 
 
 def shares_part(single: str, name: str, lexicon: NamePartLexicon | None = None) -> bool:

@@ -18,7 +18,7 @@ from factbook.entities.models import Organisation, OrganisationAlias, Person, Pe
 from .extract import Extraction, FoundMention
 from .gazetteer import Gazetteer, KnownOrganisation, KnownPerson
 from .institutions import organisation_display_name
-from .nameparts import NameIndex, name_parts, person_display_name, same_person, shares_part
+from .nameparts import NameIndex, distinctive_alone, name_parts, person_display_name, same_person, shares_part
 
 # Each alias model and its entity's id field.
 ALIAS_MODELS = {PersonAlias: "person_id", OrganisationAlias: "organisation_id"}
@@ -311,6 +311,8 @@ class Resolver:
                     if same_person(name, alias):
                         person_id = self.person_aliases[pk][1]
                         candidates[person_id] = max(candidates.get(person_id, 0), names.name_score(name, alias))
+        elif not distinctive_alone(ref.names[0]):  # "सीडीओ" spells only s-d, as "Asad" does
+            return None
         else:  # a bare surname: only when a single known person carries it
             candidates = {}
             for pk, alias in self.person_parts.sharing_part(ref.names[0]).items():

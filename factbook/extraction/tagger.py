@@ -1,16 +1,18 @@
 """A learned tagger for the names the rules are least sure of: a conditional random field
 (CRFsuite) over what the lexicons and the gazetteer say of each word and of its neighbours.
 
-It never sees the letters of a word the lexicons do not list, only evidence that holds
-across topics and languages: the script, capitals, whether the name-part lexicon knows the
-word and as what, which lexicon lists hold it (titles, case markers, months, verbs ...),
-the punctuation around it, its place in the sentence and the mentions found beside it.
+Of a word the lexicons do not list it sees only its last two letters (endings tell inflected
+words, "देशों", from names), never the word itself; otherwise evidence that holds across
+topics and languages: the script, capitals, whether the name-part lexicon knows the word
+and as what, which lexicon lists hold it (titles, case markers, months, verbs ...), the
+punctuation around it, its place in the sentence and the mentions found beside it.
 Lexicon words ("نے", "said", "जी") are features by themselves.
 
 The certain stages run first (acronyms, known names, organisations, titles); the tagger
-labels each run of words they left free that holds a possible name word. The model
-(`recogniser.crfsuite`) is trained by `manage.py train_recogniser` from articles written for
-it and ships in the package; nothing is downloaded.
+labels each run of words they left free that holds a possible name word, as a person's or
+an organisation's name. The model (`recogniser.crfsuite`) is trained by `manage.py
+train_recogniser` from articles written for it and ships in the package; nothing is
+downloaded. `scripts/crossvalidate-tagger` chooses its confidence thresholds.
 """
 
 import threading
@@ -20,7 +22,7 @@ from pathlib import Path
 import pycrfsuite
 
 from factbook.entities.names import script_code
-from factbook.kinds import SentenceKind
+from factbook.kinds import OrganisationKind, SentenceKind
 from factbook.sources.languages import script_of
 
 from .context import ArticleContext, Sentence
@@ -31,11 +33,13 @@ MODEL_PATH = Path(__file__).parent / "recogniser.crfsuite"
 # Fixed, so that the same articles always give the same model.
 TRAINING_PARAMS = {"c1": 0.1, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
 # Below these, a name the model proposes is left to the rules; a name none of whose words the
-# name-part lexicon knows needs more (both cross-validated on the training set).
+# name-part lexicon knows, and any organisation, needs more (cross-validated on the training set).
 MIN_CONFIDENCE = 0.5
-MIN_CONFIDENCE_UNKNOWN = 0.8
+MIN_CONFIDENCE_UNKNOWN = 0.5
+ORGANISATION_ODDS = 2.0  # how much likelier than a person's a name must be an organisation's
 WINDOW = (-2, -1, 1, 2)  # neighbours whose features a word's item carries
 OUTSIDE = "O"
+ENTITY_TYPES = ("person", "organisation")
 GAPS = {",": ",", "،": ",", "(": "(", ")": ")", ":": ":", "-": "-", ".": ".", "۔": ".", "।": ".",
         '"': "quote", "“": "quote", "”": "quote", "‘": "quote", "’": "quote", "'": "quote"}
 
@@ -191,7 +195,7 @@ def tagger(path: Path = MODEL_PATH) -> pycrfsuite.Tagger:
     return loaded[path]
 
 
-def _possible_name(ctx: ArticleContext, sentence: Sentence, kinds: list[str], first: int, end: int,
+def _possible_name(sentence: Sentence, kinds: list[str], first: int, end: int,
                    script: str) -> bool:
     """What the rules know vetoes the tagger: no word of a name is certainly something else
     (a month, a place, a verb), nothing but space separates its words, it ends with a given or
@@ -225,19 +229,40 @@ def _extended(ctx: ArticleContext, sentence: Sentence, kinds: list[str], first: 
     return first, end
 
 
+def tagged_spans(crf: pycrfsuite.Tagger, items) -> list[tuple[int, int, str, float]]:
+    """(first, end, entity type, confidence) of each name the model finds in a run's items.
+    The confidence that the span is a name is its least certain word's; its type is the one
+    more probable over all its words: "Temitope Adeyemi said" is a name, of a person or a
+    company by what the words around it say."""
+    labels, spans = crf.tag(items), []
+    for first, end, _ in labelled_spans(labels):
+        words = range(first, end)
+        confidence = min(1 - crf.marginal(OUTSIDE, n) for n in words)
+        by_type = {t: sum(crf.marginal(f"{'B' if n == first else 'I'}-{t}", n) for n in words) for t in ENTITY_TYPES}
+        spans.append((first, end, max(ENTITY_TYPES, key=by_type.get), confidence))
+    return spans
+
+
+def confident(entity_type: str, known: bool, confidence: float) -> bool:
+    """Whether a tagged name is sure enough to be kept: `known` if the name-part lexicon knows a word of it."""
+    return confidence >= (MIN_CONFIDENCE if known and entity_type == "person" else MIN_CONFIDENCE_UNKNOWN)
+
+
 def find_tagged_names(ctx: ArticleContext, sentence: Sentence) -> list[int]:
-    """Persons the tagger finds among the words the certain stages left free."""
+    """Persons and organisations the tagger finds among the words the certain stages left free."""
     found, crf = [], tagger()
     for first, end, items, kinds in runs_to_tag(ctx, sentence):
-        labels = crf.tag(items)
         script = Counter(script_of(t.text[0]) for t in sentence.tokens[first:end]).most_common(1)[0][0]
-        for span_first, span_end, entity_type in labelled_spans(labels):
-            # How sure the model is of the span: its least certain word's label.
-            confidence = min(crf.marginal(labels[n], n) for n in range(span_first, span_end))
+        for span_first, span_end, entity_type, confidence in tagged_spans(crf, items):
             span_first, span_end = first + span_first, first + span_end
             known = any(kind in KNOWN_KINDS for kind in kinds[span_first:span_end])
-            if (entity_type == "person" and confidence >= (MIN_CONFIDENCE if known else MIN_CONFIDENCE_UNKNOWN)
-                    and _possible_name(ctx, sentence, kinds, span_first, span_end, script)):
+            if not confident(entity_type, known, confidence) \
+                    or not _possible_name(sentence, kinds, span_first, span_end, script):
+                continue
+            if entity_type == "person":
                 span_first, span_end = _extended(ctx, sentence, kinds, span_first, span_end)
                 found.append(ctx.mentions.add(sentence, span_first, span_end, entity_type="person"))
+            else:
+                found.append(ctx.mentions.add(sentence, span_first, span_end, entity_type="organisation",
+                                              organisation_kind=OrganisationKind.OTHER))
     return [m for m in found if m is not None]

@@ -128,6 +128,13 @@ def test_display_names_are_compared_ignoring_case_and_spacing(tiny_set):
     assert (display.gold, display.share) == (2, 0.5)
 
 
+def test_display_names_are_compared_ignoring_the_stops_after_initials(tiny_set):
+    from factbook.entities.models import Person
+
+    Person.objects.filter(mentions__text="Arshad Sharif").update(name="Arshad. Sharif")
+    assert evaluate(tiny_set).persons["display name"].share == 1.0
+
+
 def test_a_set_is_read_from_its_language_and_split_folders(tmp_path):
     from factbook.extraction.evaluation import load_set
 

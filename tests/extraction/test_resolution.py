@@ -207,3 +207,10 @@ def test_a_ministry_gets_its_english_name_with_the_country_the_article_gives(db,
 
     import_text(tmp_path, "mod.txt", "پاکستان کی وزارت دفاع نے کہا کہ مشقیں کامیاب رہیں۔\n")
     assert Organisation.objects.filter(name="Ministry of Defence (Pakistan)").exists()
+
+
+def test_an_unknown_one_word_name_of_two_consonants_links_to_nobody_named_elsewhere(db, tmp_path):
+    import_text(tmp_path, "asad.txt", "Minister Asad Umar said that the budget would be presented in June.\n")
+    import_text(tmp_path, "sido.txt", "سیدو نے کہا کہ سڑک جون تک مکمل ہو جائے گی۔\n")
+    mention = Mention.objects.get(text="سیدو")
+    assert mention.person is None or "Asad Umar" not in mention.person.name

@@ -123,7 +123,29 @@ def test_a_name_without_a_title_at_the_start_of_a_sentence_is_found():
 
 
 def test_a_name_the_lexicon_knows_no_part_of_is_found_before_said():
+    # Of a person or a company: nothing in these words tells which.
     assert "Temitope Adeyemi" in tagged("Officials met on Monday.\nTemitope Adeyemi said the team was ready.", "en")
+
+
+class FixedModel:
+    """A model that labels every run alike: its first two words an organisation, surely."""
+
+    def tag(self, items):
+        self.labels = ["B-organisation", "I-organisation"] + ["O"] * (len(items) - 2)
+        return self.labels
+
+    def marginal(self, label, n):
+        return 1.0 if self.labels[n] == label else 0.0
+
+
+def test_a_name_the_model_takes_for_an_organisation_is_a_mention_of_one(monkeypatch):
+    monkeypatch.setattr(tagger, "tagger", FixedModel)
+    text = "Officials met on Monday.\nKohsar Dairies raised its prices."
+    ctx = article_context(text, segment(text, "en"), None, shipped_rules("en"), known_names_index([]))
+    named = named_sentences(ctx)
+    find_certain_mentions(ctx, named)
+    (found,) = [ctx.mentions[m] for sentence in named for m in tagger.find_tagged_names(ctx, sentence)]
+    assert (found.text, found.entity_type, found.organisation_kind) == ("Kohsar Dairies", "organisation", "other")
 
 
 def test_a_name_before_the_subject_marker_is_found_in_urdu_and_hindi():
