@@ -17,12 +17,14 @@ import numpy as np
 SAME_FACT, CONTRADICTS = "same_fact", "contradicts"
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩०१२३४५६७८९", "012345678901234567890123456789")
 # A number glued to a word ("L1", "PSLV-C57", "Chandrayaan-3") is part of a name, not a quantity.
-_NUMBER = re.compile(r"(?<![\w.,])(?<![^\W\d_][-‐])\d+(?:[.,]\d+)*")
+# A currency written before it ("Rs.500") leaves it a quantity.
+_NUMBER = re.compile(r"(?<![\w,])(?<!\d\.)(?<![^\W\d_][-‐])\d+(?:[.,]\d+)*")
 # A clock time is written 11:50, 11.50 or 6.04pm: one reading for all of them.
 _CLOCK = re.compile(r"(?<![\w.,])(\d{1,2})[:.](\d{2})(?![\d.,])")
 # A phone number is a long run of digits in hyphenated groups: 06782-262286 = 6782262286
-# (a range such as 10-12 is two numbers).
+# (a range such as 10-12 or 2023-2024 is two numbers).
 _DIGIT_GROUPS = re.compile(r"\d+(?:[-‐]\d+)+")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 PHONE_DIGITS = 7
 
 
@@ -49,8 +51,9 @@ class ClaimFacts:
 
 
 def _joined(groups: str) -> str:
-    digits = re.sub(r"\D", "", groups)
-    return digits if len(digits) >= PHONE_DIGITS else groups
+    parts = re.split(r"[-‐]", groups)
+    digits = "".join(parts)
+    return digits if len(digits) >= PHONE_DIGITS and not all(_YEAR.fullmatch(p) for p in parts) else groups
 
 
 @dataclass(frozen=True)
@@ -83,10 +86,9 @@ def evidence(a: ClaimFacts, b: ClaimFacts) -> dict[str, int]:
     names = 0 if not (a.about and b.about) else (1 if a.about & b.about else -1)
     numbers = 0
     if numbers_a and numbers_b:
-        # Agree when one's quantities are all the other's; a sentence reporting two facts may
-        # share one and add another, which says nothing either way.
-        shared = numbers_a & numbers_b
-        numbers = 1 if shared else -1
+        # Agree when they share a quantity: a sentence reporting two facts may share one and add
+        # another, which says nothing either way.
+        numbers = 1 if numbers_a & numbers_b else -1
     date = 0
     if a.published_on and b.published_on:
         date = 1 if abs((a.published_on - b.published_on).days) <= DAYS_APART else -1

@@ -93,7 +93,8 @@ def _absolute(tokens, index: int, lexicon: Lexicon, published_on: dt.date | None
     if published_on is None:
         return None
     found = _dated(published_on.year, month, day)
-    if ahead and found.date < published_on.replace(day=1):  # "will open in February", written in September
+    # "will open in February" or "on 5 September", written on 20 September: next year's
+    if ahead and found.date < (published_on if found.precision == "day" else published_on.replace(day=1)):
         return _dated(published_on.year + 1, month, day)
     if not ahead and found.date > published_on:  # "in December", written in March: last December
         return _dated(published_on.year - 1, month, day)

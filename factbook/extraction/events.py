@@ -59,8 +59,12 @@ def _goes_on(ctx: ArticleContext, sentence: Sentence, clauses, event: FoundEvent
     if any(find_phrases(sentence.tokens, ctx.lexicon.earlier_markers)):
         return  # "اس سے قبل ...": another, earlier happening
     whole = Trigger(len(sentence.tokens), len(sentence.tokens), event.kind)
-    parties = [p for first, end in clauses for p in _parties(ctx, sentence, first, end, [whole])[0][0]]
-    people = [p for p in parties if ctx.mentions[p].entity_type == "person"]
+    parties = [p for first, end in clauses for p in _parties(ctx, sentence, first, end, [whole], end)[0][0]]
+    # Who says something of the happening did not take part for saying it.
+    cues = [first for first, _, _ in find_phrases(sentence.tokens, ctx.rules.speech_cues)]
+    speakers = {m for first, end in clauses for cue in cues if first <= cue < end
+                for m in ctx.mentions.within(sentence.index, first, cue)}
+    people = [p for p in parties if ctx.mentions[p].entity_type == "person" and p not in speakers]
     if people:
         event.participants += [p for p in people if p not in event.participants]
         event.sentences.append(sentence.index)
@@ -136,13 +140,13 @@ def _clause_events(ctx: ArticleContext, sentence: Sentence, first: int, end: int
         return []
     clause, tokens = sentence.tokens[first:end], sentence.tokens
     keys = [t.key for t in tokens]
-    parties, place = _parties(ctx, sentence, first, end, triggers)
     topic_from = _topic_start(ctx, keys, triggers, end)
+    parties, place = _parties(ctx, sentence, first, end, triggers, topic_from)
     # A date among what a meeting was about ("اجلاس میں 2026 کے ورلڈ کپ") is not the meeting's,
     # nor the year in brackets after a work ("Taal (1999)").
-    dated = tuple(t for t in (tokens[first:topic_from] if topic_from > triggers[0].first else clause)
+    dated = tuple(t for t in tokens[first:topic_from]
                   if sentence.text[t.start - 1:t.start] + sentence.text[t.end:t.end + 1] != "()")
-    earlier_at = [at for at, _, _ in find_phrases(tokens, ctx.lexicon.earlier_markers)]
+    earlier_at = [first + at for at, _, _ in find_phrases(clause, ctx.lexicon.earlier_markers)]
     events = []
     for n, trigger in enumerate(triggers):
         earlier = any(at < trigger.first for at in earlier_at)
@@ -196,7 +200,7 @@ def factuality(clause, trigger: tuple[int, int], lexicon: Lexicon, to_end=False)
     return min(said, key=ranked.index) if said else Factuality.HAPPENED
 
 
-def _parties(ctx: ArticleContext, sentence: Sentence, first: int, end: int, triggers: list[Trigger]):
+def _parties(ctx: ArticleContext, sentence: Sentence, first: int, end: int, triggers: list[Trigger], topic_from: int):
     """Who takes part in each of the clause's happenings, and where they took place. Not a
     party: a place or topic ("in Pakistan", "افغانستان کے بارے میں"), the source of the report
     ("according to X", "X کے مطابق"), a qualifier of another name ("روس کے نائب وزیر دفاع",
@@ -206,23 +210,23 @@ def _parties(ctx: ArticleContext, sentence: Sentence, first: int, end: int, trig
     keys = [t.key for t in sentence.tokens]
     places = list(find_phrases(sentence.tokens[first:end], ctx.rules.places))
     place = places[0][2] if places else ""
-    topic_from = _topic_start(ctx, keys, triggers, end)
     parties = [[] for _ in triggers]
     for mention in ctx.mentions.within(sentence.index, first, end):
         start, stop = _extent(ctx, sentence, mention)
         joined = any(t.first == stop for t in triggers)  # "X میں شامل ہو گئے": the trigger's own "میں"
         if not joined and _marked(keys, start, stop, ctx.lexicon.not_a_party_before, ctx.lexicon.not_a_party_after):
             found = ctx.mentions[mention]
-            if not place and found.organisation_kind == "state":
+            if not place and found.organisation_kind == "state" and _marked(
+                    keys, start, stop, ctx.lexicon.place_before, ctx.lexicon.place_after):
                 place = found.known_name or found.text
             continue
         if _source(ctx, keys, start, stop) or _qualifier(ctx, sentence, mention, keys, stop):
             continue
-        harmed_only = ctx.mentions[mention].entity_type != "person"
+        not_a_victim = ctx.mentions[mention].entity_type != "person"  # an accident harms people, not bodies
         if start >= topic_from and not _subject(ctx, sentence, stop, end):
             continue
         for n in _attached(ctx, keys, start, stop, triggers):
-            if not (harmed_only and triggers[n].kind in HARMED_KINDS):
+            if not (not_a_victim and triggers[n].kind in HARMED_KINDS):
                 parties[n].append(mention)
     return parties, place
 

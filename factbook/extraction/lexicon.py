@@ -67,6 +67,8 @@ class Lexicon:
     predicate_ends: frozenset[str] = frozenset()  # past or present auxiliaries after which no cue is the trigger's
     not_a_party_before: tuple[tuple[str, ...], ...] = ()  # "in", "about": a place or topic follows
     not_a_party_after: tuple[tuple[str, ...], ...] = ()  # "میں", "کے بارے میں" after a place or topic
+    place_before: tuple[tuple[str, ...], ...] = ()  # of those, the ones that mark where it happened ("in")
+    place_after: tuple[tuple[str, ...], ...] = ()  # ("میں"); "about Pakistan" is a topic
     party_markers: dict = field(default_factory=dict)  # phrase key -> kinds it makes a name a party of ("سے": meeting)
     markers_before_names: bool = False  # prepositions ("with X") rather than postpositions ("X سے")
     party_fillers: frozenset[str] = frozenset()  # words between a party and its happening ("X سے اہم ملاقات")
@@ -208,7 +210,7 @@ READERS = {
     "relative_days": _keyed, "year_suffixes": tuple, "spelled_year_cues": _words, "case_markers": _words, "subject_markers": _words,
     "indefinites": _words, "complementisers": _words, "clause_breaks": _keys,
     "attribution_only": _keys, "negations": _words, "number_words": _words, "work_nouns": _words, "factuality_cues": _first_listed, "factuality_suffixes": _suffixes, "factuality_after_trigger": _first_listed, "factuality_window": _window, "predicate_ends": _words,
-    "not_a_party_before": _keys, "not_a_party_after": _keys,
+    "not_a_party_before": _keys, "not_a_party_after": _keys, "place_before": _keys, "place_after": _keys,
     "party_markers": _kinds_by_phrase, "markers_before_names": bool, "party_fillers": _words, "genitive_markers": _words,
     "topic_openers": _keys, "relative_openers": _keys, "content_cues": _keys, "adjunct_openers": _words, "event_titles": _titles, "demonstratives": _words, "government_words": _words,
     "event_blockers": _patterns, "reference_determiners": _words, "addressee_cues": _words,

@@ -4,7 +4,6 @@ resolution lock), then the source, its sentences, roles, mentions, events with t
 claims with theirs (`store_article`), and the history rows of each (django-simple-history's own
 bulk writer for rows, and its many-to-many history alongside)."""
 
-import copy
 import datetime as dt
 import json
 from collections import Counter
@@ -13,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from django.db import connection, models, transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from simple_history.utils import get_m2m_field_name, get_m2m_reverse_field_name
 
@@ -455,8 +454,9 @@ def _insert_rows(model, rows, ignore_conflicts=False) -> list[int]:
     table, columns = quote(opts.db_table), ", ".join(quote(f.column) for f in fields)
     end = "ON CONFLICT DO NOTHING" if ignore_conflicts else f"RETURNING {quote(opts.pk.column)}"
     with connection.cursor() as cursor:
-        cursor.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} "
-                       f"FROM json_populate_recordset(NULL::{table}, %s) {end}", [data])
+        # In the order given, so that the ids returned are the rows' in order.
+        cursor.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM json_populate_recordset"
+                       f"(NULL::{table}, %s) WITH ORDINALITY AS given ORDER BY given.ordinality {end}", [data])
         return [] if ignore_conflicts else [pk for pk, in cursor.fetchall()]
 
 
@@ -482,7 +482,8 @@ def _same_event(kind, factuality, date: FoundDate, persons, organisations, plans
         if not persons and not plan.persons and not _undated(date) and plan.organisations == organisations \
                 and (plan.event.date, plan.event.date_precision) == (date.date, date.precision):
             return plan
-    return _plan_for(copy.copy(stored), plans) if stored else None  # a copy: each join plans on its own
+    # One plan per stored row: two happenings of this article that both join it update it once.
+    return _plan_for(stored, plans) if stored else None
 
 
 def _window(date: FoundDate):
@@ -509,10 +510,15 @@ def _stored_events_joined(found_events) -> dict:
                if not persons and not _undated(found.date)]
     chosen = {}
     if named:  # one plain condition for all (cheap to build and plan); each event's own test below
-        windows = [_window(found.date) for found, _ in named]
-        dated = Q() if None in windows else (
-            Q(event__date__range=(min(w[0] for w in windows), max(w[1] for w in windows)))
-            | Q(event__date__isnull=True) | Q(event__date_precision="before"))
+        windows = [w for w in (_window(found.date) for found, _ in named) if w]
+        dated = Q(pk__in=[])
+        if windows:
+            dated = (Q(event__date__range=(min(w[0] for w in windows), max(w[1] for w in windows)))
+                     | Q(event__date__isnull=True) | Q(event__date_precision="before"))
+        undated = {p for found, persons in named if _undated(found.date) for p in persons}
+        if undated:  # an undated event joins one of any date that shares two persons: only those are read
+            dated |= Q(event_id__in=Event.persons.through.objects.filter(person__in=undated).values("event_id")
+                       .annotate(shared=Count("person_id")).filter(shared__gte=2).values("event_id"))
         condition = Q(person__in={p for _, persons in named for p in persons},
                       event__kind__in={found.kind for found, _ in named}) & dated
         candidates = {}  # event id -> (kind, factuality, date, precision, person ids), in the events' order

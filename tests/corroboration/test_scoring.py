@@ -61,6 +61,11 @@ def test_a_phone_number_agrees_with_or_without_its_hyphens_and_leading_zero():
 
 def test_a_range_is_two_numbers():
     assert ClaimFacts("10-12 coaches derailed").numbers == {"10", "12"}
+    assert ClaimFacts("the 2023-2024 season").numbers == {"2023", "2024"}
+
+
+def test_an_amount_written_after_its_currency_is_a_quantity():
+    assert ClaimFacts("tickets cost Rs.500").numbers == {"500"}
 
 
 def test_digits_that_belong_to_a_name_are_no_quantity():

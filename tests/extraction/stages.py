@@ -30,6 +30,7 @@ ENGLISH = {
     "factuality_window": [3, 3],
     "negations": ["not"],
     "not_a_party_before": ["on", "in"],
+    "place_before": ["in"],
     "clause_breaks": ["while"],
     "reference_determiners": ["the"],
     "capitalised_names": True,

@@ -128,6 +128,10 @@ def test_a_written_date_is_resolved_with_its_precision(text, expected):
     assert date(text) == expected
 
 
+def test_a_planned_day_already_past_this_year_is_next_years():
+    assert date("on 24 February", published_on=dt.date(2025, 2, 26), ahead=True) == (dt.date(2026, 2, 24), "day")
+
+
 def test_a_spelled_out_year_is_a_date_only_beside_a_month_or_a_cue():
     assert date("two thousand twenty three people came") == (None, "unknown")
 

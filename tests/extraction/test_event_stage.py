@@ -232,3 +232,9 @@ def test_an_undated_happening_is_not_the_one_of_a_year_before():
 def test_a_sentence_with_no_trigger_goes_on_telling_of_the_happening_before_it():
     ctx, (match,) = events("Lahore beat Karachi in the final.", "Coach Ali Raza scored twice.", separator=" ")
     assert "Ali Raza" in texts(ctx, match.participants) and len(match.sentences) == 2
+
+
+def test_who_speaks_of_the_happening_in_the_next_sentence_took_no_part_for_it():
+    ctx, (match,) = events("Lahore beat Karachi in the final.", "Minister Sara Khan said the crowd was the largest.",
+                           separator=" ")
+    assert "Sara Khan" not in texts(ctx, match.participants)

@@ -338,6 +338,18 @@ def test_a_mention_marked_as_the_topic_is_no_participant():
     assert texts(ctx, event.participants) == ["Sara Khan"]
 
 
+@pytest.mark.parametrize("sentence, place", [
+    ("Minister Sara Khan held talks in Pakistan.", "Pakistan"),
+    ("Minister Sara Khan held talks on Pakistan.", ""),  # what they were about, not where
+])
+def test_a_state_is_the_place_of_a_happening_only_where_the_clause_says_it_was_there(sentence, place):
+    ctx = context(sentence)
+    recognise.find_titled_persons(ctx, ctx.sentences[0])
+    recognise.find_known_organisations(ctx, ctx.sentences[0])
+    (event,) = find_events(ctx)
+    assert event.place == place
+
+
 def test_an_undated_happening_in_a_dated_article_took_place_on_or_before_publication():
     (event,) = find_events(context("They held talks.", published_on=dt.date(2025, 3, 4)))
     assert (event.date.date, event.date.precision) == (dt.date(2025, 3, 4), "before")
