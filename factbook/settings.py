@@ -117,6 +117,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "factbook.public.pagecache.PageCacheMiddleware",  # innermost: it sees the view and the user
 ]
 
 ROOT_URLCONF = "factbook.urls"
@@ -201,6 +202,15 @@ FACTBOOK_PUBLISHER = {
     "name": os.environ.get("FACTBOOK_PUBLISHER_NAME", "Factbook"),
     "url": os.environ.get("FACTBOOK_PUBLISHER_URL", ""),
 }
+
+# The cache every process shares: whole public pages (factbook/public/pagecache.py) and the
+# home page's counts. Redis when REDIS_URL names one, else files beside the database.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL} if REDIS_URL
+          else {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": os.environ.get("FACTBOOK_CACHE_DIR", str(BASE_DIR / ".cache" / "pages"))}}
+# How long a reader's page is kept at most (any change makes it stale before); 0: not at all.
+FACTBOOK_PAGE_CACHE_SECONDS = int(os.environ.get("FACTBOOK_PAGE_CACHE_SECONDS", "600"))
 
 # Where articles uploaded in the admin are kept for the workers to read (a volume shared by
 # web and worker in docker-compose).

@@ -11,8 +11,11 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
-    """Django's cache outlives a test (the home page's counts are in it): each test starts without."""
+def empty_cache(settings):
+    """Each test starts with an empty cache of its own process (the home page's counts are in
+    it) and no whole pages kept: tests/web/test_page_cache.py turns that on."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.FACTBOOK_PAGE_CACHE_SECONDS = 0
     cache.clear()
 
 

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import F
 
 from factbook.claims.models import Claim
+from factbook.public import pagecache
 
 from . import scoring
 from .models import ClaimEmbedding, ClaimLink, LinkBasis
@@ -51,6 +52,7 @@ def embed_missing(batch_size=32, progress: Callable[[int, int], None] = lambda d
                 ClaimEmbedding(claim_id=pk, text=text, model_name=MODEL_NAME, vector=vector.tobytes())
                 for (pk, text), vector in zip(batch, vectors)
             )
+            pagecache.changed()  # search by meaning finds them now
         keep_in_step([(embedding.claim_id, embedding.vector) for embedding in stored], [])
         done, last = done + len(batch), batch[-1][0]
         progress(min(done, total), total)
@@ -81,6 +83,7 @@ def link_candidates(threshold=MARGIN_THRESHOLD) -> int:
     new = [ClaimLink(claim_id=a, other_id=b, basis=basis, score=score)
            for (a, b), (basis, score) in sorted(candidates.items()) if (a, b) not in existing]
     ClaimLink.objects.bulk_create(new)
+    pagecache.changed()  # "also reported by"
     return len(new)
 
 

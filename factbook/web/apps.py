@@ -15,4 +15,7 @@ class WebConfig(AppConfig):
     name = "factbook.web"
 
     def ready(self):
+        from factbook.public import pagecache
+
         connection_created.connect(set_name_similarity_threshold, dispatch_uid="factbook.web.trgm_threshold")
+        pagecache.connect_signals()

@@ -6,6 +6,7 @@ from django.db import connection
 
 from factbook.benchmark.fill import fill
 from factbook.corroboration.vectors import build_index
+from factbook.public import pagecache
 
 
 class Command(BaseCommand):
@@ -28,6 +29,7 @@ class Command(BaseCommand):
                           progress=lambda line: self.stdout.write(f"{time.monotonic() - began:6.0f} s  {line}"))
         except ValueError as error:
             raise CommandError(str(error)) from error
+        pagecache.changed()
         with connection.cursor() as cursor:
             # Sets the visibility map, so that index-only scans need not read the tables.
             cursor.execute("VACUUM")
