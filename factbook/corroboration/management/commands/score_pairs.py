@@ -31,7 +31,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("pairs", type=Path, help="Folder with articles/, claims.yaml and pairs.yaml.")
+        parser.add_argument("pairs", type=Path, help="Folder with articles/ (and its metadata.yaml) and pairs.yaml.")
         parser.add_argument("--split", default="dev", help="Which labelled pairs to score (default: dev).")
         parser.add_argument("--calibrate", action="store_true",
                             help="Search the weights and thresholds that score best on this split (dev only).")
