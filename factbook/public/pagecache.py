@@ -13,6 +13,7 @@ the settings default to.
 """
 
 import hashlib
+import logging
 
 from django.apps import apps
 from django.conf import settings
@@ -20,6 +21,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+logger = logging.getLogger(__name__)
 VERSION_KEY = "factbook:data-version"
 CACHED_NAMESPACES = {"web", "api"}
 SAFE_METHODS = {"GET", "HEAD"}
@@ -30,8 +32,10 @@ def data_version() -> int:
 
 
 def changed():
-    """What readers see changed: every cached page is stale once the current transaction commits."""
-    transaction.on_commit(_move_version_on)
+    """What readers see changed: every cached page is stale once the current transaction
+    commits (once however many records it changed; never failing the commit for the cache)."""
+    if not any(hook is _move_version_on for _, hook, _ in transaction.get_connection().run_on_commit):
+        transaction.on_commit(_move_version_on, robust=True)
 
 
 def _move_version_on():
@@ -64,7 +68,10 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         key = getattr(request, "_page_cache_key", None)
         if key and response.status_code == 200 and not response.streaming and not response.cookies:
-            cache.set(key, response, settings.FACTBOOK_PAGE_CACHE_SECONDS)  # rendered by now
+            try:
+                cache.set(key, response, settings.FACTBOOK_PAGE_CACHE_SECONDS)  # rendered by now
+            except Exception:  # the cache is down: readers still get their page
+                logger.exception("could not keep %s in the cache", request.path)
         if request.method not in SAFE_METHODS and response.status_code < 400:
             changed()  # a curator's form or action: what it changed is seen at once
         return response
@@ -72,8 +79,12 @@ class PageCacheMiddleware:
     def process_view(self, request, view, args, kwargs):
         if not _cacheable(request):
             return None
-        key = _page_key(request)
-        cached = cache.get(key)
+        try:
+            key = _page_key(request)
+            cached = cache.get(key)
+        except Exception:  # the cache is down: render the page
+            logger.exception("could not read the page cache")
+            return None
         if cached is not None:
             return cached
         request._page_cache_key = key

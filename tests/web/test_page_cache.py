@@ -83,3 +83,26 @@ def test_no_page_is_kept_when_the_cache_is_off(client, claim, settings):
     settings.FACTBOOK_PAGE_CACHE_SECONDS = 0
     queries_of(client, claim.get_absolute_url())
     assert queries_of(client, claim.get_absolute_url())[0] > 0
+
+
+def test_many_records_changed_in_one_transaction_move_the_version_on_once(claim):
+    from django.db import transaction
+
+    from factbook.public import pagecache
+
+    before = pagecache.data_version()
+    with transaction.atomic():
+        for _ in range(3):
+            claim.save()
+    assert pagecache.data_version() == before + 1
+
+
+def test_a_cache_that_is_down_still_serves_the_page(client, claim, monkeypatch):
+    from factbook.public import pagecache
+
+    class Down:
+        def __getattr__(self, name):
+            raise ConnectionError("cache down")
+
+    monkeypatch.setattr(pagecache, "cache", Down())
+    assert client.get(claim.get_absolute_url()).status_code == 200
