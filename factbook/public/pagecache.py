@@ -1,7 +1,8 @@
 """Whole public pages kept in the cache for readers who are not logged in, so that a page
 many read is rendered once, not once per reader.
 
-A cached page is keyed by the data version, the reader's language and the address. Any
+A cached page is keyed by the data version, the reader's language, the address and the
+formats the reader accepts. Any
 change of what the site shows moves the version on, which makes every cached page stale at
 once: a record saved or deleted (signals), a form or admin action posted by a logged-in
 curator (the middleware), an article stored by an import or a vector stored by the
@@ -46,7 +47,9 @@ def _move_version_on():
 
 
 def _page_key(request) -> str:
-    address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    # The Accept header chooses between the API's JSON and its browsable HTML at one address.
+    wanted = f"{request.get_full_path()}\n{request.headers.get('Accept', '')}"
+    address = hashlib.sha256(wanted.encode()).hexdigest()
     return f"factbook:page:{data_version()}:{request.LANGUAGE_CODE}:{request.method}:{address}"
 
 

@@ -42,6 +42,12 @@ def test_an_api_list_read_again_is_served_without_a_query(client, claim):
     assert queries_of(client, reverse("api:claim-list"))[0] == 0
 
 
+def test_the_api_keeps_its_json_and_its_browsable_page_apart(client, claim):
+    queries_of(client, reverse("api:claim-list"), HTTP_ACCEPT="text/html")
+    _, response = queries_of(client, reverse("api:claim-list"), HTTP_ACCEPT="application/json")
+    assert response["Content-Type"].startswith("application/json")
+
+
 def test_a_record_saved_shows_on_the_next_read(client, claim):
     assert "Confirmed" not in queries_of(client, claim.get_absolute_url())[1].content.decode()
     claim.status = ReviewStatus.CONFIRMED
