@@ -23,9 +23,12 @@ RUN DEBUG=0 SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe
     python manage.py collectstatic --noinput
 
 RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin factbook \
-    && mkdir /uploads && chown factbook /uploads  # articles uploaded in the admin, read by the worker
+    && mkdir /uploads && chown factbook /uploads \
+    && mkdir /cache && chown factbook /cache
+# /uploads: articles uploaded in the admin, read by the worker. /cache: the page cache's files
+# when no REDIS_URL is given (docker-compose gives one, which web and worker share).
 USER factbook
 
-ENV DEBUG=0
+ENV DEBUG=0 FACTBOOK_CACHE_DIR=/cache
 EXPOSE 8000
 CMD ["gunicorn", "factbook.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
