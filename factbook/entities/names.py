@@ -28,12 +28,14 @@ _TRANSLITERATION_SOURCE = {"Arab": "Arab-Ur", "Deva": "Devanagari"}
 
 def normalise(name: str) -> str:
     """NFC, one form per letter, no vowel marks or invisible characters, single spaces."""
-    name = unicodedata.normalize("NFC", name)
-    name = _INVISIBLE.sub("", name)
-    name = _ARABIC_MARKS.sub("", name.translate(_URDU_FOLD))
-    name = name.translate(_DEVANAGARI_FOLD)
-    name = " ".join(name.split())
-    return _strip_edge_punctuation(name)
+    name = _ARABIC_MARKS.sub("", _tidy(name).translate(_URDU_FOLD))
+    return _tidy(name.translate(_DEVANAGARI_FOLD))
+
+
+def _tidy(name: str) -> str:
+    """NFC, no invisible characters, single spaces, no punctuation at the edges."""
+    name = _INVISIBLE.sub("", unicodedata.normalize("NFC", name))
+    return _strip_edge_punctuation(" ".join(name.split()))
 
 
 def _is_punctuation(char: str) -> bool:
@@ -195,6 +197,7 @@ _ROMAN_CLEANUP = [
 _ISO_UNITS = re.compile("kh|gh|ch|jh|ṭh|ḍh|th|dh|ph|bh|ṛh|r̥|ai|au|m̐|.")
 _ISO_VOWELS = {"a", "ā", "i", "ī", "u", "ū", "e", "ē", "o", "ō", "ai", "au", "r̥"}
 _ISO_NASALS = {"ṁ", "m̐"}
+_ISO_NOT_CONSONANTS = _ISO_VOWELS | _ISO_NASALS
 _ISO_LATIN = {"ś": "sh", "ṣ": "sh", "c": "ch", "ch": "chh", "ṛ": "r", "ṛh": "rh", "ṅ": "n", "ñ": "n", "ṭ": "t",
               "ṭh": "th", "ḍ": "d", "ḍh": "dh", "ṇ": "n", "r̥": "ri", "m̐": "n"}
 _LABIALS = {"p", "ph", "b", "bh", "m"}
@@ -208,10 +211,10 @@ def _hindi_latin(word: str) -> str:
     units = _ISO_UNITS.findall(unicodedata.normalize("NFC", word))
 
     def consonant(n):
-        return 0 <= n < len(units) and units[n].isalpha() and units[n] not in _ISO_VOWELS | _ISO_NASALS
+        return 0 <= n < len(units) and units[n].isalpha() and units[n] not in _ISO_NOT_CONSONANTS
 
     def voiced(n):  # a vowel, or a vowel the anusvara nasalises
-        return 0 <= n < len(units) and (units[n] in _ISO_VOWELS or units[n] in _ISO_NASALS)
+        return 0 <= n < len(units) and units[n] in _ISO_NOT_CONSONANTS
 
     if len(units) > 2 and units[-1] == "a" and consonant(len(units) - 2) and not consonant(len(units) - 3) \
             and any(u in _ISO_VOWELS for u in units[:-2]):
@@ -234,8 +237,7 @@ def display_name(name: str) -> str:
     folded = normalise(name)
     script = script_code(folded)
     # Devanagari keeps its nukta for reading: "ज़" is z, "फ़" f, "ड़" r, though they match as one.
-    name = _strip_edge_punctuation(" ".join(_INVISIBLE.sub("", unicodedata.normalize("NFC", name)).split())) \
-        if script == "Deva" else folded
+    name = _tidy(name) if script == "Deva" else folded
     if script == "Latn":
         return " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in name.split())
     source = _TRANSLITERATION_SOURCE.get(script)

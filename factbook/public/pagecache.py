@@ -13,6 +13,7 @@ import workers) the cache must be one they share: Redis (`REDIS_URL`) or the fil
 the settings default to.
 """
 
+import functools
 import hashlib
 import logging
 
@@ -99,8 +100,9 @@ def _on_change(sender, **kwargs):
         changed()
 
 
-def _factbook_apps() -> set[str]:
-    return {config.label for config in apps.get_app_configs() if config.name.startswith("factbook.")}
+@functools.cache
+def _factbook_apps() -> frozenset[str]:
+    return frozenset(config.label for config in apps.get_app_configs() if config.name.startswith("factbook."))
 
 
 def connect_signals():
