@@ -37,6 +37,7 @@ from .store import (
     store_entities,
     writes_entities,
 )
+from .stored_names import StoredNames
 from .versions import CURATED_SOURCE_FIELDS, previous_version
 
 METADATA_FILE = "metadata.yaml"
@@ -222,6 +223,7 @@ class Importer:
     def __init__(self):
         self.gazetteer = load_gazetteer(settings.FACTBOOK_SEEDS_DIR / "gazetteer.yaml")
         self.resolver = Resolver(self.gazetteer)
+        self.stored_names = StoredNames(self.resolver)
         self.metadata_files = {}  # folder → (its metadata file's version, its entries or the ImportRefused it gave)
         self._rules: dict[str, Rules] = {}
         self._known_names = None  # built on the first article that needs it
@@ -288,7 +290,7 @@ class Importer:
 
     def _catch_up(self, record, segments, extraction):
         """The extraction again if a name other processes stored meanwhile occurs in the text."""
-        newly_known = self.resolver.refresh()
+        newly_known = self.stored_names.refresh()
         add_known_names(self.known_names(), newly_known)
         if any(name in record.text for name in newly_known):
             return self._extract(record, segments)
@@ -317,7 +319,7 @@ class Importer:
                 if self.resolver.version != version:
                     refs = self.resolver.resolve(extraction)
                 entities = store_entities(refs, record.language, self.resolver.has_alias)
-            self.resolver.remember(entities.new_aliases)
+            self.stored_names.remember(entities.new_aliases)
             add_known_names(self.known_names(), (a.name for a in entities.new_aliases if isinstance(a, PersonAlias)))
         else:
             entities = existing_entities(refs)

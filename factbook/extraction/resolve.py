@@ -8,23 +8,27 @@ Organisations are matched through the gazetteer, acronyms and alias keys.
 """
 
 from dataclasses import dataclass, field
-
-from django.db import connection
-from django.db.models import Max
+from typing import NamedTuple
 
 from factbook.entities import names
-from factbook.entities.models import Organisation, OrganisationAlias, Person, PersonAlias, PersonDistinction
+from factbook.kinds import EntityType
 
 from .extract import Extraction, FoundMention
 from .gazetteer import Gazetteer, KnownOrganisation, KnownPerson
 from .institutions import organisation_display_name
 from .nameparts import NameIndex, distinctive_alone, name_parts, person_display_name, same_person, shares_part
 
-# Each alias model and its entity's id field.
-ALIAS_MODELS = {PersonAlias: "person_id", OrganisationAlias: "organisation_id"}
-ENTITY_MODELS = (Person, Organisation)
-ENTITY_FIELDS = ["id", "name", "wikidata_id"]  # what an import reads of a stored entity
+PERSON, ORGANISATION = EntityType.PERSON.value, EntityType.ORGANISATION.value
 MAX_QUALIFIER_GAP = 6  # characters between a state and the body it qualifies: "پاکستان کی وزارت دفاع"
+
+
+class KnownEntity(NamedTuple):
+    """A stored person or organisation as the resolver knows it."""
+
+    entity_type: str
+    pk: int
+    name: str
+    wikidata_id: str
 
 
 @dataclass(eq=False)
@@ -36,7 +40,7 @@ class EntityRef:
     roles: list[str] = field(default_factory=list)
     organisation_kind: str = ""
     known: KnownOrganisation | KnownPerson | None = None  # the gazetteer's entry
-    existing: object = None
+    existing: KnownEntity | None = None
     ambiguous: bool = False  # a bare surname that several known people share
     country: str = ""  # the state the article names an organisation's body of
     display_name: str = ""  # for a new entity
@@ -56,16 +60,15 @@ def _is_one_word(name: str) -> bool:
 def _qualifies(qualifier: FoundMention, mention: FoundMention) -> bool:
     """A state named just before a body in the same sentence: "پاکستان کی وزارت دفاع",
     "भारत का रक्षा मंत्रालय", "Pakistan's Ministry of Defence"."""
-    return (qualifier.entity_type == mention.entity_type == "organisation"
+    return (qualifier.entity_type == mention.entity_type == ORGANISATION
             and qualifier.organisation_kind == "state" and mention.organisation_kind != "state"
             and qualifier.sentence == mention.sentence and 0 <= mention.start - qualifier.end <= MAX_QUALIFIER_GAP)
 
 
 class Resolver:
-    """Holds in memory the aliases and the entities the database has (what an import reads of
-    them), kept up to date by `refresh` from their history rows: what other processes stored,
-    and what curators changed, merged or deleted, is applied before each article is resolved,
-    which then reads nothing from the database."""
+    """Decides which entity each mention of an article names, from the article and from an index,
+    held in memory, of the aliases and entities stored. It reads no database: whoever holds it
+    keeps the index up to date (`learn_*`, `forget_*`; factbook.extraction.stored_names)."""
 
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
@@ -74,107 +77,64 @@ class Resolver:
         self.persons_named: dict[str, set[int]] = {}  # name -> alias ids
         self.organisation_aliases: dict[int, tuple[str, str, int]] = {}  # alias id -> (name, key, organisation id)
         self.organisations_keyed: dict[str, dict[int, int]] = {}  # key -> alias id -> organisation id
-        self.names_of: dict[tuple[type, int], set[str]] = {}  # (alias model, entity id) -> alias names
-        self.entities = {model: {} for model in ENTITY_MODELS}  # id -> (name, Wikidata id)
+        self.names_of: dict[tuple[str, int], set[str]] = {}  # (entity type, entity id) -> alias names
+        self.entities = {PERSON: {}, ORGANISATION: {}}  # entity type -> id -> (name, Wikidata id)
         self.organisations_named: dict[str, set[int]] = {}  # name -> organisation ids
         self.persons_identified: dict[str, int] = {}  # Wikidata id -> person id
-        self.seen = dict.fromkeys([*ALIAS_MODELS, *ENTITY_MODELS], 0)  # the last history row applied of each
-        self.version = 0  # counts the changes applied
-        for model in self.seen:
-            self.seen[model] = model.history.aggregate(last=Max("history_id"))["last"] or 0
-        for model, owner in ALIAS_MODELS.items():
-            for pk, name, key, entity_id in model.objects.values_list("pk", "name", "key", owner).iterator():
-                self._learn(model, pk, name, key, entity_id)
-        for model in ENTITY_MODELS:
-            for pk, name, wikidata_id in model.objects.values_list(*ENTITY_FIELDS).iterator():
-                self._learn_entity(model, pk, name, wikidata_id)
-        self.distinct_persons = set()
-        self.refresh()
+        self.distinct_persons: set[frozenset[int]] = set()  # pairs a curator declared different people
+        self.version = 0  # counts the changes learnt
 
-    def refresh(self) -> list[str]:
-        """Apply the aliases and entities added, changed and deleted since the last call;
-        returns the person names that are new."""
-        added, distinct, models = [], set(), {model._meta.label: model for model in self.seen}
-        with connection.cursor() as cursor:
-            cursor.execute(*self._changes_query())
-            for kind, history_id, change, pk, name, key, entity_id in cursor.fetchall():
-                model = models.get(kind)
-                if model is None:
-                    distinct.add(frozenset((pk, entity_id)))
-                    continue
-                if model in ENTITY_MODELS:
-                    (self._forget_entity if change == "-" else self._learn_entity)(model, pk, name, key)
-                elif change == "-":
-                    self._forget(model, pk)
-                elif self._learn(model, pk, name, key, entity_id) and model is PersonAlias:
-                    added.append(name)
-                self.seen[model] = history_id
-        if distinct != self.distinct_persons:
-            self.distinct_persons, self.version = distinct, self.version + 1
-        return added
-
-    def _changes_query(self):
-        """One statement (it runs before every article): the history rows of each kind after the
-        last one applied, in order, and every pair of persons declared distinct."""
-        quote, parts, params = connection.ops.quote_name, [], []
-        for model in self.seen:
-            columns = [quote("key"), quote(ALIAS_MODELS[model])] if model in ALIAS_MODELS else ["wikidata_id", "NULL"]
-            parts.append(f"SELECT %s, history_id, history_type, id, name, {', '.join(columns)} "
-                         f"FROM {quote(model.history.model._meta.db_table)} WHERE history_id > %s")
-            params += [model._meta.label, self.seen[model]]
-        parts.append(f"SELECT 'distinct', NULL, NULL, first_id, NULL, NULL, second_id "
-                     f"FROM {quote(PersonDistinction._meta.db_table)}")
-        return " UNION ALL ".join(parts) + " ORDER BY 1, 2", params
-
-    def _learn_entity(self, model, pk, name, wikidata_id):
-        if self.entities[model].get(pk) == (name, wikidata_id):
+    def learn_entity(self, entity_type, pk, name, wikidata_id):
+        if self.entities[entity_type].get(pk) == (name, wikidata_id):
             return
-        self._forget_entity(model, pk)
-        self.entities[model][pk] = (name, wikidata_id)
-        if model is Organisation:
+        self.forget_entity(entity_type, pk)
+        self.entities[entity_type][pk] = (name, wikidata_id)
+        if entity_type == ORGANISATION:
             self.organisations_named.setdefault(name, set()).add(pk)
         elif wikidata_id:
             self.persons_identified[wikidata_id] = pk
         self.version += 1
 
-    def _forget_entity(self, model, pk, *_):
-        if pk not in self.entities[model]:
+    def forget_entity(self, entity_type, pk):
+        if pk not in self.entities[entity_type]:
             return
-        name, wikidata_id = self.entities[model].pop(pk)
-        if model is Organisation:
+        name, wikidata_id = self.entities[entity_type].pop(pk)
+        if entity_type == ORGANISATION:
             self.organisations_named[name].discard(pk)
         elif self.persons_identified.get(wikidata_id) == pk:
             del self.persons_identified[wikidata_id]
         self.version += 1
 
-    def _entity(self, model, pk):
-        """A stored entity as the import uses it: its id, name and Wikidata id (the other fields
-        are read if asked for)."""
-        if pk not in self.entities[model]:
-            raise model.DoesNotExist(f"{model.__name__} #{pk}, named by an alias in the index, is gone")
-        return model.from_db(connection.alias, ENTITY_FIELDS, [pk, *self.entities[model][pk]])
+    def learn_distinct_persons(self, pairs: set[frozenset[int]]):
+        if pairs != self.distinct_persons:
+            self.distinct_persons, self.version = pairs, self.version + 1
 
-    def _learn(self, model, pk, name, key, entity_id) -> bool:
+    def _entity(self, entity_type, pk) -> KnownEntity:
+        if pk not in self.entities[entity_type]:
+            raise LookupError(f"{entity_type} #{pk}, named by an alias in the index, is not in it")
+        return KnownEntity(entity_type, pk, *self.entities[entity_type][pk])
+
+    def learn_alias(self, entity_type, pk, name, key, entity_id) -> bool:
         """Index one alias as it now is; whether that changed anything."""
-        if model is PersonAlias:
+        if entity_type == PERSON:
             if self.person_aliases.get(pk) == (name, entity_id):
                 return False
-            self._forget(model, pk)
+            self.forget_alias(entity_type, pk)
             self.person_aliases[pk] = (name, entity_id)
             self.person_parts.add(pk, name)
             self.persons_named.setdefault(name, set()).add(pk)
         else:
             if self.organisation_aliases.get(pk) == (name, key, entity_id):
                 return False
-            self._forget(model, pk)
+            self.forget_alias(entity_type, pk)
             self.organisation_aliases[pk] = (name, key, entity_id)
             self.organisations_keyed.setdefault(key, {})[pk] = entity_id
-        self.names_of.setdefault((model, entity_id), set()).add(name)
+        self.names_of.setdefault((entity_type, entity_id), set()).add(name)
         self.version += 1
         return True
 
-    def _forget(self, model, pk):
-        if model is PersonAlias:
+    def forget_alias(self, entity_type, pk):
+        if entity_type == PERSON:
             if pk not in self.person_aliases:
                 return
             name, entity_id = self.person_aliases.pop(pk)
@@ -185,19 +145,14 @@ class Resolver:
                 return
             name, key, entity_id = self.organisation_aliases.pop(pk)
             del self.organisations_keyed[key][pk]
-        self.names_of[model, entity_id].discard(name)
+        self.names_of[entity_type, entity_id].discard(name)
         self.version += 1
 
     def known_person_names(self) -> list[str]:
         return [name for name, _ in self.person_aliases.values()]
 
-    def has_alias(self, model, entity_id: int, name: str) -> bool:
-        return name in self.names_of.get((model, entity_id), ())
-
-    def remember(self, aliases):
-        """Aliases this process stored: indexed at once (their history rows then change nothing)."""
-        for alias in aliases:
-            self._learn(type(alias), alias.pk, alias.name, alias.key, getattr(alias, ALIAS_MODELS[type(alias)]))
+    def has_alias(self, entity_type, entity_id: int, name: str) -> bool:
+        return name in self.names_of.get((entity_type, entity_id), ())
 
     def resolve(self, extraction: Extraction) -> list[EntityRef | None]:
         refs: list[EntityRef | None] = [None] * len(extraction.mentions)
@@ -211,21 +166,21 @@ class Resolver:
         name, else one with an alias of the same key; a person found by name, else by the
         gazetteer's Wikidata id."""
         for ref in refs:
-            if ref.entity_type == "organisation":
+            if ref.entity_type == ORGANISATION:
                 named = self.organisations_named.get(ref.known.name) if ref.known else None
                 found = min(named) if named else self._keyed_organisation(ref)
-                ref.existing = self._entity(Organisation, found) if found else None
+                ref.existing = self._entity(ORGANISATION, found) if found else None
             elif ref in person_ids:
-                ref.existing = self._entity(Person, person_ids[ref])
+                ref.existing = self._entity(PERSON, person_ids[ref])
             elif ref.known and ref.known.wikidata_id in self.persons_identified:
-                ref.existing = self._entity(Person, self.persons_identified[ref.known.wikidata_id])
+                ref.existing = self._entity(PERSON, self.persons_identified[ref.known.wikidata_id])
 
     # Organisations
 
     def _resolve_organisations(self, mentions, refs):
         by_key: dict[str, EntityRef] = {}
         for number, mention in enumerate(mentions):
-            if mention.entity_type != "organisation":
+            if mention.entity_type != ORGANISATION:
                 continue
             if mention.same_as is not None and refs[mention.same_as]:
                 ref = refs[mention.same_as]
@@ -234,7 +189,7 @@ class Resolver:
                 ref = by_key.get(key)
                 if ref is None:
                     known = self._known(mention.known_name)
-                    ref = by_key[key] = EntityRef("organisation", organisation_kind=mention.organisation_kind, known=known)
+                    ref = by_key[key] = EntityRef(ORGANISATION, organisation_kind=mention.organisation_kind, known=known)
             ref.add(mention)
             refs[number] = ref
         for number, mention in enumerate(mentions):
@@ -262,13 +217,13 @@ class Resolver:
     def _resolve_persons(self, mentions, refs):
         clusters: list[EntityRef] = []
         for number, mention in enumerate(mentions):
-            if mention.entity_type != "person" or mention.role_reference:
+            if mention.entity_type != PERSON or mention.role_reference:
                 continue
             ref = self._cluster_for(mention.text, clusters)
             if ref is False:
                 continue  # a surname several people share: left unresolved
             if ref is None:
-                ref = EntityRef("person")
+                ref = EntityRef(PERSON)
                 clusters.append(ref)
             ref.add(mention)
             refs[number] = ref

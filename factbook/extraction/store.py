@@ -39,6 +39,7 @@ from .extract import Extraction
 from .lexicon import lexicon_for
 from .resolve import EntityRef
 from .segment import Segment
+from .stored_names import stored_entity
 from .versions import carry_over, same_event_in_previous
 
 
@@ -120,26 +121,27 @@ def stored_refs(refs) -> list[EntityRef]:
 
 
 def writes_entities(refs, has_alias) -> bool:
-    """Whether storing the article adds an entity, or an alias `has_alias(model, id, name)` says
-    the database lacks: what `store_entities` does under the resolution lock."""
+    """Whether storing the article adds an entity, or an alias `has_alias(entity type, id, name)`
+    says the database lacks: what `store_entities` does under the resolution lock."""
     for ref in stored_refs(refs):
         if ref.existing is None:
             return True
-        model = PersonAlias if isinstance(ref.existing, Person) else OrganisationAlias
-        if any(not has_alias(model, ref.existing.pk, name) for name in _alias_names(ref, model)):
+        model = PersonAlias if ref.entity_type == EntityType.PERSON else OrganisationAlias
+        if any(not has_alias(ref.entity_type, ref.existing.pk, name) for name in _alias_names(ref, model)):
             return True
     return False
 
 
 @transaction.atomic
 def store_entities(refs, language, has_alias) -> StoredEntities:
-    """New entities, and the aliases `has_alias(model, id, name)` says the database lacks."""
+    """New entities, and the aliases `has_alias(entity type, id, name)` says the database lacks."""
     stored = stored_refs(refs)
     new = {ref: _new_person(ref) if ref.entity_type == EntityType.PERSON else _new_organisation(ref)
            for ref in stored if ref.existing is None}
     for model in (Person, Organisation):
         _history_records(model, _insert(model, [e for e in new.values() if isinstance(e, model)]))
-    result = StoredEntities({ref: ref.existing or new[ref] for ref in stored}, new=list(new.values()))
+    result = StoredEntities({ref: stored_entity(ref.existing) if ref.existing else new[ref] for ref in stored},
+                            new=list(new.values()))
     for ref in new:
         result.created[f"{ref.entity_type}s"] += 1
     result.new_aliases += _add_aliases(PersonAlias, "person", result.entities, language, has_alias)
@@ -149,7 +151,7 @@ def store_entities(refs, language, has_alias) -> StoredEntities:
 
 def existing_entities(refs) -> StoredEntities:
     """What `store_entities` returns for an article that names no one new."""
-    return StoredEntities({ref: ref.existing for ref in stored_refs(refs)})
+    return StoredEntities({ref: stored_entity(ref.existing) for ref in stored_refs(refs)})
 
 
 @transaction.atomic
@@ -241,7 +243,7 @@ def _add_aliases(model, field_name, entities, language, has_alias):
         if not isinstance(entity, entity_model):
             continue
         for name in _alias_names(ref, model):
-            if (entity.pk, name) not in adding and not (ref.existing and has_alias(model, entity.pk, name)):
+            if (entity.pk, name) not in adding and not (ref.existing and has_alias(field_name, entity.pk, name)):
                 adding.add((entity.pk, name))
                 alias = model(name=name, language=language_of_script(names.script_code(name), language),
                               **{field_name: entity})
