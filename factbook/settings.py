@@ -147,8 +147,12 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Lets the import write while the development server reads.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Write-ahead logging lets the site read while an import writes, and with synchronous=NORMAL
+    # a commit no longer waits for the disk (a power cut may lose the last commits, never
+    # consistency: https://www.sqlite.org/wal.html). IMMEDIATE takes the write lock when a
+    # transaction starts, so two writers wait for each other instead of failing.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=20, transaction_mode="IMMEDIATE", init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Every query of a page reads a few index ranges. JIT compiling one whose estimate is high
     # (a subquery per row) took 55 ms to save none, and parallel workers' start-up cost more
