@@ -77,14 +77,42 @@ def match_key(name: str) -> str:
     return " ".join(" ".join(map(_word_key, normalise(name).split())).split())
 
 
-@lru_cache(maxsize=50000)
+_word_keys: dict[str, str] = {}  # word -> its key, for `prepare_word_keys` to fill many at once
+MAX_WORD_KEYS = 50_000
+
+
 def _word_key(word: str) -> str:
-    pieces = []
-    for script, run in _script_runs(word):
-        source = _TRANSLITERATION_SOURCE.get(script)
-        pieces.append(transliterate.process(source, "ISO", run) if source else run)
-    latin = unidecode(unicodedata.normalize("NFD", "".join(pieces)))
-    return re.sub(r"[^a-z ]+", "", latin.lower().replace("-", " "))
+    if word not in _word_keys:
+        prepare_word_keys([word])
+    return _word_keys[word]
+
+
+def prepare_word_keys(words):
+    """Transliterate the words whose keys are not known yet, in one aksharamukha call per
+    script: a call costs about half a millisecond whatever its length, so the 60 names a page
+    of search results compares with the query cost one call, not 60."""
+    new = [word for word in dict.fromkeys(words) if word not in _word_keys]
+    if not new:
+        return
+    if len(_word_keys) + len(new) > MAX_WORD_KEYS:
+        _word_keys.clear()
+    pieces = {word: [(_TRANSLITERATION_SOURCE.get(script), run) for script, run in _script_runs(word)] for word in new}
+    runs: dict[str, list[str]] = {}  # source script -> its runs to transliterate
+    for source, run in (piece for word_pieces in pieces.values() for piece in word_pieces):
+        if source:
+            runs.setdefault(source, []).append(run)
+    done = {}
+    for source, texts in runs.items():
+        texts = list(dict.fromkeys(texts))  # a word holds no whitespace, so a line is one run
+        done.update(zip(((source, t) for t in texts), transliterate.process(source, "ISO", "\n".join(texts)).split("\n")))
+    for word, word_pieces in pieces.items():
+        latin = unidecode(unicodedata.normalize("NFD", "".join(done[p] if p[0] else p[1] for p in word_pieces)))
+        _word_keys[word] = re.sub(r"[^a-z ]+", "", latin.lower().replace("-", " "))
+
+
+def prepare_names(names):
+    """`prepare_word_keys` for every word of `names`."""
+    prepare_word_keys(word for name in names for word in normalise(name).split())
 
 
 # Consonant classes: sounds the three scripts write differently fold together.
@@ -113,6 +141,7 @@ def skeleton(name: str) -> tuple[str, ...]:
     return tuple(s for s in map(skeleton_word, match_key(name).split()) if s)
 
 
+@lru_cache(maxsize=50_000)  # name words recur: a short query compares 2,000 aliases' words
 def _close_skeleton_word(word: str) -> str:
     """The skeleton with v and w kept as one consonant: "lvrv" (Lavrov, لاوروف, लावरोव) is not
     "vlr" (Valeray), which the skeleton makes the same "lr"."""

@@ -301,6 +301,7 @@ PUBLIC_ENTITIES = {"persons": visibility.public_persons, "organisations": visibi
 def entity_group(key, query, named):
     rows = best_entities(PUBLIC_ENTITIES[key]().prefetch_related("aliases"), query, named, RESULTS_PER_GROUP + 1)
     entities, has_more = rows[:RESULTS_PER_GROUP], len(rows) > RESULTS_PER_GROUP
+    names.prepare_names([query, *(n for e in entities for n in [e.name, *(a.name for a in e.aliases.all())])])
     for entity in entities:
         entity.hits = name_hits(entity.name, query)
         for alias in entity.aliases.all():

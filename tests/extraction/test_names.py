@@ -59,3 +59,16 @@ def test_match_key_is_lowercase_ascii_for_every_script():
 
 def test_display_name_of_a_devanagari_name_drops_the_final_inherent_vowel():
     assert display_name("असीम मुनीर") == "Asim Munir"
+
+
+def test_keys_transliterated_together_are_the_keys_of_each_word_alone():
+    from factbook.entities import names
+
+    words = ["قمر", "جاوید", "باجوہ", "سرگئی", "لاوروف", "शहबाज़", "शरीफ़", "नरेंद्र", "Imran", "خان-زادہ", "मोदी,"]
+    alone = {}
+    for word in words:
+        names._word_keys.clear()
+        alone[word] = names._word_key(word)
+    names._word_keys.clear()
+    names.prepare_word_keys(words)
+    assert {word: names._word_keys[word] for word in words} == alone
