@@ -447,6 +447,8 @@ def find_repeated_names(ctx: ArticleContext, sentences: list[Sentence]) -> list[
                 continue  # a name never runs across punctuation: "Asif Ali, Haider"
             if end - first == 1 and _inside_longer_name(ctx, sentence, first):
                 continue  # a surname of someone else
+            if any(cased(t.text) and not t.text[0].isupper() for t in (sentence.tokens[first], sentence.tokens[end - 1])):
+                continue  # the word, not the name: "accidents" after "Train Accidents"
             if named == "person":
                 found.append(ctx.mentions.add(sentence, first, end, entity_type="person"))
             else:

@@ -162,6 +162,13 @@ def test_a_role_reference_is_linked_to_the_person_named_in_that_role():
     assert ctx.mentions[reference].holder == named
 
 
+def test_a_surname_in_lower_case_is_the_word_not_the_name():
+    ctx = context("Minister Sara Hope arrived.", "There is hope that it rains.")
+    recognise.find_titled_persons(ctx, ctx.sentences[0])
+    recognise.find_repeated_names(ctx, ctx.sentences)
+    assert texts(ctx) == ["Sara Hope"]
+
+
 def test_a_bracket_with_a_number_or_a_name_in_it_makes_no_acronym():
     ctx = context("Ahmed Raza (19) scored and Sara Lee (Sara Lee) sang.")
     assert recognise.find_bracketed_acronyms(ctx, ctx.sentences[0]) == []
