@@ -308,6 +308,34 @@ QUOTED_TITLE = re.compile(r"(?<!\w)[\"“‘«]([^\"“”‘’«»]{1,60})[\"�
 MAX_TITLE_WORDS = 6
 
 
+MAX_PLACE_WORDS = 3
+
+
+def _named_places(ctx: ArticleContext, sentence: Sentence, kinds: list[str]) -> list[tuple[int, int]]:
+    """(first, end) of the words a place noun next to them makes a place's name, whatever they
+    would be alone: "Seraikela-Kharsawan district", "Bukit Jalil stadium", "ضلع جھنگ"."""
+    tokens, lexicon, places = sentence.tokens, ctx.lexicon, []
+
+    def name_word(n: int, beside: int) -> bool:
+        return (0 <= n < len(tokens) and kinds[n] != "no" and tokens[n].key not in lexicon.stopwords
+                and joined(sentence, tokens[min(n, beside)], tokens[max(n, beside)]))
+
+    for n, token in enumerate(tokens):
+        if token.key in lexicon.place_nouns_after:
+            first = n
+            while n - first < MAX_PLACE_WORDS and name_word(first - 1, first):
+                first -= 1
+            if first < n:
+                places.append((first, n))
+        if token.key in lexicon.place_nouns_before:
+            end = n + 1
+            while end - n - 1 < MAX_PLACE_WORDS and name_word(end, end - 1):
+                end += 1
+            if end > n + 1:
+                places.append((n + 1, end))
+    return places
+
+
 def sentence_name_word_kinds(ctx: ArticleContext, sentence: Sentence) -> list[str]:
     """The name-word kind of each word of the sentence (worked out once, for the tagger and the
     rules); the words of a place and of a short quoted title are none."""
@@ -316,6 +344,8 @@ def sentence_name_word_kinds(ctx: ArticleContext, sentence: Sentence) -> list[st
         kinds = [name_word_kind(ctx, t) for t in tokens]
         for place_first, place_end, _ in find_phrases(tokens, ctx.rules.places):  # "اسلام آباد" is no "Islam"
             kinds[place_first:place_end] = ["no"] * (place_end - place_first)
+        for first, end in _named_places(ctx, sentence, kinds):
+            kinds[first:end] = ["no"] * (end - first)
         for title in QUOTED_TITLE.finditer(sentence.text):
             inside = [n for n, t in enumerate(tokens) if title.start(1) <= t.start and t.end <= title.end(1)]
             if len(inside) <= MAX_TITLE_WORDS:

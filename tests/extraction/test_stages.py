@@ -209,6 +209,12 @@ def test_capitalised_words_at_the_start_of_a_sentence_need_a_known_part():
     assert untitled("Heavy Rain said nothing.") == []
 
 
+def test_capitalised_words_before_a_place_noun_are_a_place_not_a_person():
+    data = {**ENGLISH, "place_nouns_after": ["district"]}
+    assert untitled("The squad includes Imran Raza.", data=data) == ["Imran Raza"]
+    assert untitled("The squad includes Imran Raza district.", data=data) == []
+
+
 def test_capitalised_words_with_a_non_name_word_are_no_person():
     assert untitled("The Lahore High Court sat.", data={**ENGLISH_WITH_PLACES}) == []
 
