@@ -71,8 +71,9 @@ def organisation_start(ctx: ArticleContext, sentence: Sentence, end: int, longes
         if lexicon.capitalised_names:
             if not _name_word(ctx, token):
                 break
-        elif not token.text[0].isalpha() or (token.key in lexicon.stopwords and token.key not in ctx.rules.demonyms):
-            break
+        elif not token.text[0].isalpha() or token.key in lexicon.verb_forms \
+                or (token.key in lexicon.stopwords and token.key not in ctx.rules.demonyms):
+            break  # "लेकर सरकार", "گول کرکے ٹیم": a verb ends the words before the head
         elif _person_name_ends(ctx, tokens, first - 1):
             break  # a person's name before the body: "شاہد آفریدی عبوری سلیکشن کمیٹی"
         first -= 1

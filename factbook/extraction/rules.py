@@ -66,7 +66,7 @@ def _not_names(lexicon: Lexicon, aliases, places, demonyms, triggers) -> frozens
                *(key for key in [*aliases, *places] if len(key) == 1),
                *((word,) for pronoun in lexicon.pronoun_speakers for word in pronoun)]  # "انہوں نے"
     return frozenset().union(
-        lexicon.non_name_words, lexicon.stopwords, lexicon.title_words, lexicon.case_markers,
+        lexicon.non_name_words, lexicon.verb_forms, lexicon.stopwords, lexicon.title_words, lexicon.case_markers,
         lexicon.subject_markers, lexicon.indefinites, lexicon.complementisers, lexicon.document_words,
         lexicon.government_words, lexicon.demonstratives, demonyms,
         (key[0] for key in phrases if len(key) == 1),
@@ -84,7 +84,7 @@ def _word_classes(lexicon: Lexicon, demonyms, triggers) -> dict[str, tuple[str, 
         "conjunction": lexicon.conjunctions, "indefinite": lexicon.indefinites,
         "complementiser": lexicon.complementisers, "document": lexicon.document_words,
         "government": lexicon.government_words, "demonstrative": lexicon.demonstratives,
-        "determiner": lexicon.reference_determiners, "non_name": lexicon.non_name_words,
+        "determiner": lexicon.reference_determiners, "non_name": lexicon.non_name_words, "verb": lexicon.verb_forms,
         "link": lexicon.name_links, "negation": lexicon.negations, "addressee": lexicon.addressee_cues,
         "demonym": demonyms, "profession": {word for title in lexicon.professions for word in title},
         "speech": {cue.cue[0] for cue in lexicon.speech_cues},

@@ -87,6 +87,13 @@ def test_without_capitalisation_a_head_first_organisation_takes_two_words():
     assert texts(ctx) == ["wazarat dafa"]
 
 
+def test_without_capitalisation_a_verb_ends_the_words_before_a_head_last():
+    data = {**MARKED, "longest_name_before_head": 3, "verb_forms": ["lekar"]}
+    ctx = context("khel lekar cricket board ne kaha", data=data)
+    recognise.find_headed_organisations(ctx, ctx.sentences[0])
+    assert texts(ctx) == ["cricket board"]
+
+
 def test_an_organisation_leading_a_longer_name_becomes_part_of_it():
     ctx = context("The Pakistan Cricket Board said.")
     recognise.find_known_organisations(ctx, ctx.sentences[0])
