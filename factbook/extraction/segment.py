@@ -317,7 +317,7 @@ def _line_kinds(text: str, lines: list[tuple[int, int]], sentences: list[list[tu
         line = text[start:end]
         title = len(spans) == 1 and _ends_without_terminal(line)
         short_titles.append(title and len(line.split()) <= SUBHEADING_MAX_WORDS)
-        kind = _labelled_kind(line)
+        kind = _labelled_kind(line) or (SentenceKind.CAPTION if _ends_with_credit(text, spans) else None)
         if kind is None:
             key = _match_key(line)
             if key in headlines:  # a headline repeated by the page
@@ -336,6 +336,15 @@ def _line_kinds(text: str, lines: list[tuple[int, int]], sentences: list[list[tu
         if kind == SentenceKind.BODY and short_titles[i] and between_paragraphs:
             kinds[i] = SentenceKind.SUBHEADING
     return kinds
+
+
+# A photo's credit after a dash closing its caption: "... at Alhamra. — White Star", "— AP".
+CREDIT_AFTER_CAPTION = re.compile(r"[—–]\s*\S+(?:\s+\S+){0,3}")
+
+
+def _ends_with_credit(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether a line of several sentences ends with a credit alone, as a caption does."""
+    return len(spans) > 1 and CREDIT_AFTER_CAPTION.fullmatch(text[spans[-1][0]:spans[-1][1]]) is not None
 
 
 def _ends_without_terminal(line: str) -> bool:

@@ -311,6 +311,20 @@ def test_caption_label_makes_a_caption_line(line):
     assert [kind for _, kind in kinds(text)] == [BODY] + [CAPTION] * len(sentences(line)) + [BODY]
 
 
+@pytest.mark.parametrize("line", [
+    "The minister addresses the opening session at the arts council. — White Star",
+    "वित्त मंत्री संसद भवन पहुंचीं। — पीटीआई",
+])
+def test_a_line_whose_last_sentence_is_a_credit_after_a_dash_is_a_caption(line):
+    text = f"The session opened on Friday.\n{line}\nThe minister spoke."
+    assert [kind for _, kind in kinds(text)] == [BODY, CAPTION, CAPTION, BODY]
+
+
+def test_a_dash_inside_a_body_sentence_makes_no_caption():
+    text = "The session opened on Friday. The minister — a former judge — spoke first.\nShe left."
+    assert {kind for _, kind in kinds(text)} == {BODY}
+
+
 @pytest.mark.parametrize(
     "line",
     [
