@@ -133,13 +133,32 @@ def _last_subject(ctx: ArticleContext, sentence: Sentence, ends) -> int | None:
     subjects = [_mention_before(sentence, n, ends) for n, t in enumerate(sentence.tokens)
                 if t.key in ctx.lexicon.subject_markers]
     if not ctx.lexicon.subject_markers and sentence.tokens:
-        subjects = []
-        for n, token in enumerate(sentence.tokens):  # past a title: "Minister Sara Khan was ..."
-            subjects = [ctx.mentions.owner(sentence.index, n)]
-            if subjects[0] is not None or token.key not in ctx.lexicon.title_words | ctx.lexicon.reference_determiners:
+        subjects, tokens, lexicon = [], sentence.tokens, ctx.lexicon
+        n = _after_opening_adjunct(ctx, sentence)
+        while n < len(tokens):  # past a title: "Minister Sara Khan was ..."
+            owner = ctx.mentions.owner(sentence.index, n)
+            if owner is not None and ctx.mentions[owner].entity_type == "organisation":
+                end = ctx.mentions.words_of(owner)[1]
+                if end < len(tokens) and tokens[end].key in lexicon.title_words:
+                    n = end  # the body a title belongs to: "Lahore Arts Council chairperson X"
+                    continue
+            subjects = [owner]
+            if owner is not None or tokens[n].key not in lexicon.title_words | lexicon.reference_determiners \
+                    and tokens[n].key not in ctx.rules.demonyms:  # "British High Commissioner X"
                 break
+            n += 1
     subjects = [s for s in subjects if s is not None and ctx.mentions[s].entity_type == "person"]
     return subjects[-1] if subjects else None
+
+
+def _after_opening_adjunct(ctx: ArticleContext, sentence: Sentence) -> int:
+    """The first word after an opening phrase of time or place set off by a comma ("At the
+    ceremony, ...", "After the match, ..."), else 0."""
+    tokens = sentence.tokens
+    if not tokens or tokens[0].key not in ctx.lexicon.adjunct_openers:
+        return 0
+    comma = sentence.text.find(",")
+    return next((n for n, t in enumerate(tokens) if comma >= 0 and t.start > comma), 0)
 
 
 def _only_names(ctx: ArticleContext, sentence: Sentence, quote: FoundClaim) -> bool:

@@ -77,6 +77,18 @@ def test_a_pronoun_speaks_for_the_person_the_last_sentence_opened_with():
         [("the fair was well organised", "Sara Khan")]
 
 
+def test_a_pronoun_speaks_for_the_person_a_sentence_opened_with_after_a_phrase_of_time_or_place():
+    data = {**SPEECH, "adjunct_openers": ["at"]}
+    assert claims("At the fair, Minister Sara Khan welcomed everyone.", "She said the fair was well organised.",
+                  data=data) == [("the fair was well organised", "Sara Khan")]
+
+
+def test_a_pronoun_speaks_for_the_person_whose_title_a_body_qualifies():
+    data = {**SPEECH, "organisation_heads_last": {"other": ["council"]}, "person_titles": ["chairperson"]}
+    assert claims("Arts Council chairperson Sara Khan welcomed everyone.", "She said the fair was well organised.",
+                  data=data) == [("the fair was well organised", "Sara Khan")]
+
+
 def test_a_quotation_over_sentences_belongs_to_the_speaker_named_where_it_closes():
     found = claims('"The injured were given first aid at the station.', 'They were taken to the city hospital," '
                    'a senior official said.', separator=" ")
