@@ -105,6 +105,8 @@ def find_bracketed_acronyms(ctx: ArticleContext, sentence: Sentence) -> list[int
         name_first = organisation_start(ctx, sentence, position, MAX_ORGANISATION_WORDS)
         if name_first == position:
             continue
+        if phrase_key(sentence.words(name_first, position)) in ctx.rules.places:
+            continue  # a dateline and its agency: "کراچی(این این آئی)", "Lahore (APP)"
         full_id = add_organisation(ctx, sentence, name_first, position, head_kind(ctx, tokens[name_first:position]))
         if full_id is None:
             continue

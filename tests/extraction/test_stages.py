@@ -176,6 +176,12 @@ def test_a_surname_in_lower_case_is_the_word_not_the_name():
     assert texts(ctx) == ["Sara Hope"]
 
 
+def test_a_place_before_a_bracket_is_a_dateline_not_the_name_of_an_acronym():
+    ctx = context("Lahore (APP) Prices rose.", "The Wheat Board (WB) met.")
+    found = [i for sentence in ctx.sentences for i in recognise.find_bracketed_acronyms(ctx, sentence)]
+    assert texts(ctx, found) == ["Wheat Board", "WB"]
+
+
 def test_a_bracket_with_a_number_or_a_name_in_it_makes_no_acronym():
     ctx = context("Ahmed Raza (19) scored and Sara Lee (Sara Lee) sang.")
     assert recognise.find_bracketed_acronyms(ctx, ctx.sentences[0]) == []
