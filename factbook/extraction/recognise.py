@@ -10,7 +10,7 @@ from collections import Counter
 
 from factbook.entities.names import normalise
 
-from factbook.kinds import SentenceKind
+from factbook.kinds import OrganisationKind, SentenceKind
 
 from .context import ArticleContext, Sentence
 from .tokens import PhraseIndex, Token, find_phrases, phrase_key
@@ -106,7 +106,9 @@ def find_bracketed_acronyms(ctx: ArticleContext, sentence: Sentence) -> list[int
         if name_first == position:
             continue
         if phrase_key(sentence.words(name_first, position)) in ctx.rules.places:
-            continue  # a dateline and its agency: "کراچی(این این آئی)", "Lahore (APP)"
+            # A dateline and its news agency: "کراچی(این این آئی)", "Lahore (APP)".
+            found.append(add_organisation(ctx, sentence, position, acronym_end, OrganisationKind.MEDIA))
+            continue
         full_id = add_organisation(ctx, sentence, name_first, position, head_kind(ctx, tokens[name_first:position]))
         if full_id is None:
             continue

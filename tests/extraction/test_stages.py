@@ -176,10 +176,11 @@ def test_a_surname_in_lower_case_is_the_word_not_the_name():
     assert texts(ctx) == ["Sara Hope"]
 
 
-def test_a_place_before_a_bracket_is_a_dateline_not_the_name_of_an_acronym():
+def test_a_place_before_a_bracket_is_a_dateline_and_the_bracket_its_news_agency():
     ctx = context("Lahore (APP) Prices rose.", "The Wheat Board (WB) met.")
     found = [i for sentence in ctx.sentences for i in recognise.find_bracketed_acronyms(ctx, sentence)]
-    assert texts(ctx, found) == ["Wheat Board", "WB"]
+    assert [(m.text, m.organisation_kind) for m in map(ctx.mentions.__getitem__, found)] == \
+        [("APP", "media"), ("Wheat Board", "other"), ("WB", "other")]
 
 
 def test_a_bracket_with_a_number_or_a_name_in_it_makes_no_acronym():
