@@ -92,6 +92,7 @@ class Lexicon:
     according_to_before_source: bool = False  # "according to X, CONTENT" (not "X کے مطابق")
     # Recognising names without a title:
     non_name_words: frozenset[str] = frozenset()  # verbs, common nouns, places: never in a name
+    term_words: frozenset[str] = frozenset()  # "Cash Reserve Ratio (CRR)", "(एमएसएफ) दर": an acronym of a term, no body
     verb_forms: frozenset[str] = frozenset()  # "لیکر", "करके": never in the name of a person or a body
     place_nouns_after: frozenset[str] = frozenset()  # "Seraikela district", "बांदा जिले": the words before name a place
     place_nouns_before: frozenset[str] = frozenset()  # "ضلع جھنگ": the words after name a place
@@ -219,7 +220,7 @@ READERS = {
     "event_blockers": _patterns, "reference_determiners": _words, "addressee_cues": _words,
     "capitalised_names": bool, "name_links": _words, "appositive_names": bool,
     "longest_name_before_head": int, "speaker_before_verb": bool, "according_to_before_source": bool,
-    "non_name_words": _single_words, "verb_forms": _single_words, "place_nouns_after": _single_words, "place_nouns_before": _single_words, "honorifics_after": _single_words, "letter_names": _single_words, "conjunctions": _single_words,
+    "non_name_words": _single_words, "verb_forms": _single_words, "term_words": _single_words, "place_nouns_after": _single_words, "place_nouns_before": _single_words, "honorifics_after": _single_words, "letter_names": _single_words, "conjunctions": _single_words,
 }
 
 

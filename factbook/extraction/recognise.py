@@ -71,9 +71,9 @@ def organisation_start(ctx: ArticleContext, sentence: Sentence, end: int, longes
         if lexicon.capitalised_names:
             if not _name_word(ctx, token):
                 break
-        elif not token.text[0].isalpha() or token.key in lexicon.verb_forms \
+        elif not token.text[0].isalpha() or token.key in lexicon.verb_forms | lexicon.indefinites \
                 or (token.key in lexicon.stopwords and token.key not in ctx.rules.demonyms):
-            break  # "लेकर सरकार", "گول کرکے ٹیم": a verb ends the words before the head
+            break  # "लेकर सरकार", "کوئی بینک": a verb or "some" ends the words before the head
         elif _person_name_ends(ctx, tokens, first - 1):
             break  # a person's name before the body: "شاہد آفریدی عبوری سلیکشن کمیٹی"
         first -= 1
@@ -102,6 +102,9 @@ def find_bracketed_acronyms(ctx: ArticleContext, sentence: Sentence) -> list[int
             acronym_end += 1
         if not all(_acronym_word(ctx, t.text) for t in tokens[position:acronym_end]):
             continue  # "(19′)", "(Raghuram Rajan)", "(سپورٹس رپورٹر)": a number, the name again, a credit
+        if tokens[position - 1].key in ctx.lexicon.term_words or \
+                acronym_end < len(tokens) and tokens[acronym_end].key in ctx.lexicon.term_words:
+            continue  # a term, not a body: "Cash Reserve Ratio (CRR)", "मार्जिनल स्टैंडिंग फैसलिटी (एमएसएफ) दर"
         name_first = organisation_start(ctx, sentence, position, MAX_ORGANISATION_WORDS)
         if name_first == position:
             continue

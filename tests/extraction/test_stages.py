@@ -183,6 +183,11 @@ def test_a_place_before_a_bracket_is_a_dateline_and_the_bracket_its_news_agency(
         [("APP", "media"), ("Wheat Board", "other"), ("WB", "other")]
 
 
+def test_a_term_spelled_out_before_its_acronym_is_no_body():
+    ctx = context("The Cash Reserve Ratio (CRR) rose.", data={**ENGLISH, "term_words": ["ratio"]})
+    assert recognise.find_bracketed_acronyms(ctx, ctx.sentences[0]) == []
+
+
 def test_a_bracket_with_a_number_or_a_name_in_it_makes_no_acronym():
     ctx = context("Ahmed Raza (19) scored and Sara Lee (Sara Lee) sang.")
     assert recognise.find_bracketed_acronyms(ctx, ctx.sentences[0]) == []
