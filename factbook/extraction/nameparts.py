@@ -177,8 +177,15 @@ def _distinguishing(parts):
     return core if len(core) >= 2 else list(parts)
 
 
-def _spelled(parts):
-    return ["".join(skeleton(p.text)) for p in parts]
+# Across scripts, names spaced differently are compared by their consonants alone: so many
+# names share four ("R. Ramanan" and "ए आर रहमान" both spell r-r-m-n) that fewer decide nothing.
+MIN_SPACED_SKELETON = 5
+
+
+def _spelled(parts, same_script: bool) -> str:
+    """The name's letters without spaces: every letter within one script, where "Ramanan" is not
+    "R. Rahman"; across scripts, which write vowels differently, the consonant skeleton."""
+    return "".join(normalise(p.text).lower() if same_script else "".join(skeleton(p.text)) for p in parts)
 
 
 def _in_order(short, long_) -> bool:
@@ -194,7 +201,10 @@ def same_person(a: str, b: str, lexicon: NamePartLexicon | None = None) -> bool:
     parts_a, parts_b = name_parts(a, lexicon), name_parts(b, lexicon)
     if not parts_a or not parts_b:
         return False
-    if len(parts_a) != len(parts_b) and "".join(_spelled(parts_a)) == "".join(_spelled(parts_b)):
+    same_script = script_code(a) == script_code(b)
+    spelled = _spelled(parts_a, same_script)
+    if len(parts_a) != len(parts_b) and spelled == _spelled(parts_b, same_script) \
+            and (same_script or len(spelled) >= MIN_SPACED_SKELETON):
         return True  # spaced differently, letter for letter the same: "Ata Ullah" = "Ataullah"
     (short, short_all), (long_, long_all) = sorted(
         [(_distinguishing(parts_a), parts_a), (_distinguishing(parts_b), parts_b)], key=lambda d: len(d[0]))
@@ -257,7 +267,7 @@ class NameIndex:
         self._heads: dict[object, set[int]] = {}  # part key -> ids
         self._parts: dict[object, set[int]] = {}  # distinguishing part key -> ids
         self._particles: dict[object, set[int]] = {}  # particle key -> ids
-        self._spelled: dict[str, set[int]] = {}  # the skeletons joined -> ids
+        self._spelled: dict[str, set[int]] = {}  # the skeletons joined -> ids (candidates of any script)
         self._one_part: set[int] = set()  # names of one distinguishing part
         self._long_skeletons: list[str] = []  # distinct, longer than EXACT_SKELETON_LENGTH
         self._similar: dict[str, tuple[int, set]] = {}  # skeleton -> (skeletons checked, those it matches)
@@ -278,7 +288,7 @@ class NameIndex:
                 if self._is_long(key) and not any(key in known for known in (self._heads, self._parts, self._particles)):
                     self._long_skeletons.append(key)
                 index.setdefault(key, set()).add(id_)
-        self._spelled.setdefault("".join(_spelled(parts)), set()).add(id_)
+        self._spelled.setdefault(_spelled(parts, same_script=False), set()).add(id_)
         if len(_distinguishing(parts)) == 1:
             self._one_part.add(id_)
 
@@ -290,7 +300,7 @@ class NameIndex:
         for index, keys in self._keys(parts):
             for key in keys:
                 index[key].discard(id_)
-        self._spelled["".join(_spelled(parts))].discard(id_)
+        self._spelled[_spelled(parts, same_script=False)].discard(id_)
         self._one_part.discard(id_)
 
     def __len__(self):
@@ -325,7 +335,7 @@ class NameIndex:
                 | self._by_parts(self._particles, _keys_of(p for p in parts if p.is_particle))
                 | (self._one_part if len(distinguishing) == 1 else set()))
         ids = self._by_parts(self._heads, _keys_of(_heads(parts))) & also
-        return {i: self._names[i] for i in ids | self._spelled.get("".join(_spelled(parts)), set())}
+        return {i: self._names[i] for i in ids | self._spelled.get(_spelled(parts, same_script=False), set())}
 
     def sharing_part(self, single: str) -> dict[int, str]:
         """The names `shares_part(single, ...)` may accept, by id."""

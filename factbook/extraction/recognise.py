@@ -222,7 +222,10 @@ def find_titled_persons(ctx: ArticleContext, sentence: Sentence) -> list[int]:
         if chain_start and tokens[chain_start - 1].key in lexicon.reference_determiners:
             chain_start -= 1  # "the minister"
         before = tokens[chain_start - 1].key if chain_start else None
-        name_end = name_after(ctx, sentence, end)
+        # A name follows its title directly: in "डीएम, सीडीओ और" the comma lists two titles.
+        name_end = name_after(ctx, sentence, end) if end < len(tokens) and joined(sentence, tokens[end - 1], tokens[end]) else end
+        if name_end > end and all(_initial(ctx, t.text) for t in tokens[end:name_end]):
+            name_end = end  # letters alone are an abbreviation ("सीडीओ"), not a name
         if name_end > end and not _uncertain_name(ctx, sentence, end, name_end):
             found.append(ctx.mentions.add(sentence, end, name_end, entity_type="person", role=role))
         elif name_end > end or before in lexicon.indefinites or title in lexicon.professions:

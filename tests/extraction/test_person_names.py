@@ -148,6 +148,15 @@ def test_a_name_spaced_differently_is_the_same_name():
     assert same_person("Ata Ullah Tarar", "Ataullah Tarar", NamePartLexicon.from_entries([]))
 
 
+def test_names_spaced_differently_are_one_only_with_the_same_letters_not_just_consonants():
+    lexicon = NamePartLexicon.from_entries([
+        {"latin": "R.", "hi": ["आर"], "role": "particle"}, {"latin": "Ram", "role": "either"},
+        {"latin": "Annan", "variants": ["Anan"], "role": "family"},
+        {"latin": "Rahman", "hi": ["रहमान"], "role": "either"}])
+    assert not same_person("R. Ramanan", "A.R. Rahman", lexicon)
+    assert not same_person("R. Ramanan", "आर रहमान", lexicon)  # r-r-m-n in both, vowels aside
+
+
 def test_a_part_the_lexicon_writes_as_two_words_is_one_part():
     lexicon = NamePartLexicon.from_entries([
         {"latin": "Ataullah", "ur": ["عطاء اللہ"], "hi": ["अताउल्लाह"], "role": "given"}])
