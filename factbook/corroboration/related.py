@@ -21,7 +21,10 @@ class Report:
 
 def also_reported_by(claim: Claim) -> list[Report]:
     """Public claims of other sources that may state the same fact: those linked to this one
-    and those of the same event, except where a curator rejected the link. Confirmed first."""
+    and those of the same event, except where a curator rejected the link. Confirmed first.
+    A contradiction is shown once a curator confirmed it: found by numbers or polarity that
+    disagree, it was right for under a quarter of the labelled pairs (README, "Also reported
+    by"), so until then it waits in the admin's review of links."""
     links = {(link.other_id if link.claim_id == claim.pk else link.claim_id): link
              for link in ClaimLink.objects.involving(claim)}
     rejected = [pk for pk, link in links.items() if link.status == ReviewStatus.REJECTED]
@@ -33,5 +36,7 @@ def also_reported_by(claim: Claim) -> list[Report]:
     for other in candidates.exclude(pk__in=rejected).distinct():
         link = links.get(other.pk)
         basis = link.basis if link is not None else LinkBasis.SHARED_EVENT
+        if basis == LinkBasis.CONTRADICTS and not link.is_confirmed:
+            continue
         reports.append(Report(other, RELATIONS[basis], link is not None and link.is_confirmed))
     return sorted(reports, key=lambda r: (not r.confirmed, r.relation, r.claim.pk))

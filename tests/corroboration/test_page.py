@@ -39,3 +39,12 @@ def test_a_rejected_claim_is_never_listed(client, linked):
     first, second = linked
     Claim.objects.filter(pk=second.pk).update(status="rejected")
     assert second.get_absolute_url() not in client.get(first.get_absolute_url()).content.decode()
+
+
+def test_a_contradiction_is_shown_only_once_a_curator_confirmed_it(client, linked):
+    first, second = linked
+    ClaimLink.objects.filter(claim=first, other=second).update(basis="contradicts")
+    assert second.get_absolute_url() not in client.get(first.get_absolute_url()).content.decode()
+    ClaimLink.objects.filter(claim=first, other=second).update(status="confirmed")
+    page = client.get(first.get_absolute_url()).content.decode()
+    assert second.get_absolute_url() in page and "numbers or polarity disagree" in page
