@@ -168,7 +168,10 @@ def find_headed_organisations(ctx: ArticleContext, sentence: Sentence) -> list[i
                 name_end += 1
         if name_end > end:
             found.append(add_organisation(ctx, sentence, first, name_end, kind))
+    titles = list(find_phrases(tokens, ctx.rules.person_titles))
     for first, end, kind in find_phrases(tokens, ctx.rules.heads_last):
+        if any(title_first <= first and title_end > end for title_first, title_end, _ in titles):
+            continue  # the head is a word of a title: "अतिरिक्त पुलिस अधीक्षक", "Police Commissioner"
         name_first = organisation_start(ctx, sentence, first, lexicon.longest_name_before_head)
         name_first = _absorb_leading_organisation(ctx, sentence, name_first, first)
         if name_first < first:

@@ -94,6 +94,15 @@ def test_without_capitalisation_a_verb_ends_the_words_before_a_head_last():
     assert texts(ctx) == ["cricket board"]
 
 
+def test_a_head_that_is_a_word_of_a_title_makes_no_organisation():
+    data = {**ENGLISH, "organisation_heads_last": {"government_body": ["police"]},
+            "person_titles": ["police commissioner"]}
+    ctx = context("The Lahore Police Commissioner said so.", "The Lahore Police said so.", data=data)
+    for sentence in ctx.sentences:
+        recognise.find_headed_organisations(ctx, sentence)
+    assert texts(ctx) == ["Lahore Police"] and ctx.mentions[ctx.mentions.in_text_order()[0]].sentence == 1
+
+
 def test_an_organisation_leading_a_longer_name_becomes_part_of_it():
     ctx = context("The Pakistan Cricket Board said.")
     recognise.find_known_organisations(ctx, ctx.sentences[0])
