@@ -143,8 +143,9 @@ def _last_subject(ctx: ArticleContext, sentence: Sentence, ends) -> int | None:
                     n = end  # the body a title belongs to: "Lahore Arts Council chairperson X"
                     continue
             subjects = [owner]
-            if owner is not None or tokens[n].key not in lexicon.title_words | lexicon.reference_determiners \
-                    and tokens[n].key not in ctx.rules.demonyms:  # "British High Commissioner X"
+            key = tokens[n].key
+            if owner is not None or key not in lexicon.title_words and key not in lexicon.reference_determiners \
+                    and key not in ctx.rules.demonyms:  # "British High Commissioner X"
                 break
             n += 1
     subjects = [s for s in subjects if s is not None and ctx.mentions[s].entity_type == "person"]

@@ -71,7 +71,7 @@ def organisation_start(ctx: ArticleContext, sentence: Sentence, end: int, longes
         if lexicon.capitalised_names:
             if not _name_word(ctx, token):
                 break
-        elif not token.text[0].isalpha() or token.key in lexicon.verb_forms | lexicon.indefinites \
+        elif not token.text[0].isalpha() or token.key in lexicon.verb_forms or token.key in lexicon.indefinites \
                 or (token.key in lexicon.stopwords and token.key not in ctx.rules.demonyms):
             break  # "लेकर सरकार", "کوئی بینک": a verb or "some" ends the words before the head
         elif _person_name_ends(ctx, tokens, first - 1):
@@ -168,8 +168,9 @@ def find_headed_organisations(ctx: ArticleContext, sentence: Sentence) -> list[i
                 name_end += 1
         if name_end > end:
             found.append(add_organisation(ctx, sentence, first, name_end, kind))
-    titles = list(find_phrases(tokens, ctx.rules.person_titles))
-    for first, end, kind in find_phrases(tokens, ctx.rules.heads_last):
+    heads = list(find_phrases(tokens, ctx.rules.heads_last))
+    titles = list(find_phrases(tokens, ctx.rules.person_titles)) if heads else []
+    for first, end, kind in heads:
         if any(title_first <= first and title_end > end for title_first, title_end, _ in titles):
             continue  # the head is a word of a title: "अतिरिक्त पुलिस अधीक्षक", "Police Commissioner"
         name_first = organisation_start(ctx, sentence, first, lexicon.longest_name_before_head)
