@@ -7,6 +7,7 @@ or deleted. Resolving an article then reads nothing from the database.
 
 from django.db import connection
 from django.db.models import Max
+from simple_history.utils import get_history_model_for_model
 
 from factbook.entities.models import Organisation, OrganisationAlias, Person, PersonAlias, PersonDistinction
 
@@ -30,7 +31,7 @@ class StoredNames:
 
     def __init__(self, resolver: Resolver):
         self.resolver = resolver
-        self.seen = {model: model.history.aggregate(last=Max("history_id"))["last"] or 0
+        self.seen = {model: get_history_model_for_model(model).objects.aggregate(last=Max("history_id"))["last"] or 0
                      for model in [*ALIAS_MODELS, *ENTITY_MODELS]}  # the last history row applied of each
         for model, (entity_type, owner) in ALIAS_MODELS.items():
             for pk, name, key, entity_id in model.objects.values_list("pk", "name", "key", owner).iterator():
@@ -74,7 +75,7 @@ class StoredNames:
         for model in self.seen:
             columns = [quote("key"), quote(ALIAS_MODELS[model][1])] if model in ALIAS_MODELS else ["wikidata_id", "NULL"]
             parts.append(f"SELECT %s, history_id, history_type, id, name, {', '.join(columns)} "
-                         f"FROM {quote(model.history.model._meta.db_table)} WHERE history_id > %s")
+                         f"FROM {quote(get_history_model_for_model(model)._meta.db_table)} WHERE history_id > %s")
             params += [model._meta.label, self.seen[model]]
         parts.append(f"SELECT 'distinct', NULL, NULL, first_id, NULL, NULL, second_id "
                      f"FROM {quote(PersonDistinction._meta.db_table)}")
