@@ -15,7 +15,7 @@ from factbook.kinds import SentenceKind
 from .records import FoundMention
 from .rules import Rules
 from .segment import Segment
-from .tokens import PhraseIndex, Token, tokenize
+from .tokens import PhraseIndex, Token, split_glued, tokenize
 
 
 @dataclass(frozen=True)
@@ -105,8 +105,11 @@ class ArticleContext:
 
 def article_context(text: str, segments: list[Segment], published_on, rules: Rules,
                     known_names: PhraseIndex) -> ArticleContext:
+    lexicon = rules.lexicon
     sentences = [
-        Sentence(n, text[s.start : s.end], s.kind, tokenize(text[s.start : s.end]),
+        Sentence(n, text[s.start : s.end], s.kind, split_glued(tokenize(text[s.start : s.end]), lexicon.glued_markers,
+                                                               lexicon.non_joining_letters, rules.knows_noun,
+                                                               rules.names_or_titles),
                  n > 0 and "\n" in text[segments[n - 1].end : s.start])
         for n, s in enumerate(segments)
     ]

@@ -52,6 +52,10 @@ class Lexicon:
     year_suffixes: tuple[str, ...] = ()
     spelled_year_cues: frozenset[str] = frozenset()  # a spelled year is one only beside these or a month
     case_markers: frozenset[str] = frozenset()
+    # Words often written with no space after a letter that does not join the next, where
+    # the gap does not show ("بورڈکی" for "بورڈ کی"), and those letters.
+    glued_markers: frozenset[str] = frozenset()
+    non_joining_letters: frozenset[str] = frozenset()
     subject_markers: frozenset[str] = frozenset()
     indefinites: frozenset[str] = frozenset()
     complementisers: frozenset[str] = frozenset()
@@ -86,6 +90,10 @@ class Lexicon:
     # How the language writes names and attributes speech:
     capitalised_names: bool = False  # names are capitalised words (and `name_links` between them)
     name_links: frozenset[str] = frozenset()  # "of" in "Ministry of Natural Resources"
+    # Where a title's place stands: "बांदा जिलाधिकारी", "Punjab Chief Minister" (before);
+    # "کمشنر کراچی", "آئی جی پنجاب" (after). The place is then part of the title.
+    place_before_titles: bool = False
+    place_after_titles: bool = False
     appositive_names: bool = False  # "Daniel Okafor, deputy executive secretary"
     longest_name_before_head: int = 4  # words of an organisation name before its head word
     speaker_before_verb: bool = False  # "X said CONTENT": no case marker after the speaker
@@ -212,13 +220,14 @@ READERS = {
     "generic_determiners": _words, "earlier_markers": _keys, "word_forms": _forms, "inflections": _inflections, "weekdays": _keyed, "months": _keyed, "month_cues_before": _words, "weekday_cues_after": _words, "month_cues_after": _words,
     "spelled_years": _keyed, "relative_years": _keyed,
     "relative_days": _keyed, "year_suffixes": tuple, "spelled_year_cues": _words, "case_markers": _words, "subject_markers": _words,
+    "glued_markers": _words, "non_joining_letters": frozenset,
     "indefinites": _words, "complementisers": _words, "clause_breaks": _keys,
     "attribution_only": _keys, "negations": _words, "number_words": _words, "work_nouns": _words, "factuality_cues": _first_listed, "factuality_suffixes": _suffixes, "factuality_after_trigger": _first_listed, "factuality_window": _window, "predicate_ends": _words,
     "not_a_party_before": _keys, "not_a_party_after": _keys, "place_before": _keys, "place_after": _keys,
     "party_markers": _kinds_by_phrase, "markers_before_names": bool, "party_fillers": _words, "genitive_markers": _words,
     "topic_openers": _keys, "relative_openers": _keys, "content_cues": _keys, "adjunct_openers": _words, "event_titles": _titles, "demonstratives": _words, "government_words": _words,
     "event_blockers": _patterns, "reference_determiners": _words, "addressee_cues": _words,
-    "capitalised_names": bool, "name_links": _words, "appositive_names": bool,
+    "capitalised_names": bool, "place_before_titles": bool, "place_after_titles": bool, "name_links": _words, "appositive_names": bool,
     "longest_name_before_head": int, "speaker_before_verb": bool, "according_to_before_source": bool,
     "non_name_words": _single_words, "verb_forms": _single_words, "term_words": _single_words, "place_nouns_after": _single_words, "place_nouns_before": _single_words, "honorifics_after": _single_words, "letter_names": _single_words, "conjunctions": _single_words,
 }

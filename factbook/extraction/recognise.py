@@ -213,6 +213,7 @@ def find_titled_persons(ctx: ArticleContext, sentence: Sentence) -> list[int]:
     ("آرمی چیف نے"): a role reference, which `link_role_references` ties to its holder."""
     tokens, lexicon, found = sentence.tokens, ctx.lexicon, []
     titles = list(find_phrases(tokens, ctx.rules.person_titles))
+    places = _title_places(ctx, sentence) if titles else {}
     for position, (first, end, title) in enumerate(titles):
         # Chained titles ("آرمی چیف جنرل") introduce one name: skip to the last of the chain.
         if position + 1 < len(titles) and titles[position + 1][0] == end:
@@ -220,6 +221,8 @@ def find_titled_persons(ctx: ArticleContext, sentence: Sentence) -> list[int]:
         chain_start, previous = first, position - 1
         while previous >= 0 and titles[previous][1] == chain_start:
             chain_start, previous = titles[previous][0], previous - 1
+        chain_start = places.get(("ending", chain_start), chain_start)  # "बांदा जिलाधिकारी"
+        end = places.get(("starting", end), end)  # "کمشنر کراچی"
         role = sentence.words(chain_start, end)
         if chain_start and tokens[chain_start - 1].key in ctx.rules.demonyms:
             chain_start -= 1  # "روسی وزیر خارجہ": the nationality belongs to the reference
@@ -238,6 +241,25 @@ def find_titled_persons(ctx: ArticleContext, sentence: Sentence) -> list[int]:
             found.append(ctx.mentions.add(sentence, chain_start, end, entity_type="person", role=role,
                                           role_reference=True))
     return [m for m in found if m is not None]
+
+
+def _title_places(ctx: ArticleContext, sentence: Sentence) -> dict:
+    """The places a title may take in this language, joined to the words beside them:
+    ("ending", token index) -> where the place before it starts, ("starting", index) -> where
+    the place after it ends."""
+    lexicon, tokens, places = ctx.lexicon, sentence.tokens, {}
+    if not (lexicon.place_before_titles or lexicon.place_after_titles):
+        return places
+    # A place with its marker is where something happened ("in Lahore", "لاہور میں"), no title's.
+    markers = {key[0] for key in (*lexicon.place_before, *lexicon.place_after) if len(key) == 1}
+    for first, end, _ in find_phrases(tokens, ctx.rules.places):
+        if lexicon.place_before_titles and end < len(tokens) and joined(sentence, tokens[end - 1], tokens[end]) \
+                and not (first and tokens[first - 1].key in markers):
+            places[("ending", end)] = first
+        if lexicon.place_after_titles and first and joined(sentence, tokens[first - 1], tokens[first]) \
+                and not (end < len(tokens) and tokens[end].key in markers):
+            places[("starting", first)] = end
+    return places
 
 
 def _capitalised_name_word(ctx: ArticleContext, token: Token) -> bool:

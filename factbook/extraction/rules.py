@@ -9,7 +9,11 @@ from .lexicon import Lexicon
 from .nameparts import NamePartLexicon, load_name_parts
 from .tokens import PhraseIndex, phrase_key
 
-BLOCKED = "blocked"  # the event kind of a phrase that holds a trigger but reports no happening
+BLOCKED = "blocked"
+# The lexicon lists (`Rules.word_classes`) of nouns, and of words that are none.
+NAMING_CLASSES = frozenset({"head", "title", "profession"})
+NOUN_CLASSES = NAMING_CLASSES | {"month", "weekday", "non_name", "demonym", "government"}
+FUNCTION_CLASSES = frozenset({"verb", "stopword", "case", "subject", "conjunction", "negation", "complementiser"})  # the event kind of a phrase that holds a trigger but reports no happening
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,20 @@ class Rules:
     not_names: frozenset[str]  # words that are certainly not part of a person's name
     name_followers: frozenset[str]  # words after a name that make it a person's ("نے", "said", "جی")
     word_classes: dict[str, tuple[str, ...]]  # word -> the lexicon lists that hold it, for the tagger
+
+    def knows_noun(self, key: str) -> bool:
+        """Whether the word is a name part, a one-word place or organisation, or a noun the
+        lexicon lists (a title, an organisation's head, a month ...), and no verb or function word."""
+        classes = self.word_classes.get(key, ())
+        if FUNCTION_CLASSES.intersection(classes):
+            return False
+        return self.names_or_titles(key) or bool(NOUN_CLASSES.intersection(classes))
+
+    def names_or_titles(self, key: str) -> bool:
+        """Whether the word is a name part, a one-word place or organisation, a title or an
+        organisation's head word."""
+        return key in self.name_parts or (key,) in self.organisations or (key,) in self.places \
+            or bool(NAMING_CLASSES.intersection(self.word_classes.get(key, ())))
 
     def known_organisation(self, key: tuple[str, ...]) -> KnownOrganisation | None:
         return self.organisations.get(key)

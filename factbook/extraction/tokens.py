@@ -49,6 +49,43 @@ def tokenize(text: str) -> tuple[Token, ...]:
     return tuple(tokens)
 
 
+MIN_GLUED_WORD = 3  # letters of each word split apart: "آرڈر" is no "آر" + "ڈر"
+
+
+def split_glued(tokens: tuple[Token, ...], markers: frozenset[str], non_joining: frozenset[str],
+                known, named) -> tuple[Token, ...]:
+    """The tokens with two words written as one split apart, where the space between them does
+    not show because the first ends in a letter that joins no next one (or a digit): a marker
+    onto a `known(key)` word ("بورڈکی" -> "بورڈ", "کی"), or two `named(key)` words, name parts,
+    titles or places ("کمشنرکراچی", "قمرجاوید"). A known word stays whole ("وزیراعظم"), and so
+    does one whose parts are not known ("ترکی": Turkey, not "تر" + "کی")."""
+    if not non_joining:
+        return tokens
+    split = []
+    for token in tokens:
+        cut = None if known(token.key) else _glued_cut(token.text, markers, non_joining, known, named)
+        if cut is None:
+            split.append(token)
+            continue
+        first, second = token.text[:cut], token.text[cut:]
+        split += [Token(token.start, token.start + cut, first, normalise(first).lower()),
+                  Token(token.start + cut, token.end, second, normalise(second).lower())]
+    return tuple(split)
+
+
+def _glued_cut(word: str, markers, non_joining, known, named) -> int | None:
+    def key(part):
+        return normalise(part).lower()
+
+    for marker in markers:
+        cut = len(word) - len(marker)
+        if cut >= MIN_GLUED_WORD and word.endswith(marker) and \
+                (word[cut - 1].isdigit() or word[cut - 1] in non_joining and known(key(word[:cut]))):
+            return cut
+    return next((cut for cut in range(MIN_GLUED_WORD, len(word) - MIN_GLUED_WORD + 1)
+                 if word[cut - 1] in non_joining and named(key(word[:cut])) and named(key(word[cut:]))), None)
+
+
 def phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(t.key for t in tokenize(phrase))
 

@@ -41,6 +41,39 @@ def test_on_a_tie_between_phrase_sets_the_first_set_wins():
 # The mention table
 
 
+# Words written together where no gap shows: split on the letters and words the lexicon gives.
+GLUED = {"non_joining_letters": ["ر", "ڈ"], "glued_markers": ["کی"], "organisation_heads_last": {"other": ["بورڈ"]},
+         "person_titles": ["کمشنر"], "non_name_words": ["وزیراعظم"]}
+
+
+def _words(text, lexicon):
+    return [t.text for t in context(text, data=lexicon).sentences[0].tokens]
+
+
+def test_a_marker_written_onto_a_known_word_after_a_non_joining_letter_is_a_word_of_its_own():
+    assert _words("کرکٹ بورڈکی کمیٹی", GLUED) == ["کرکٹ", "بورڈ", "کی", "کمیٹی"]
+
+
+def test_a_marker_after_a_digit_is_a_word_of_its_own():
+    assert _words("ریسکیو1122کی ٹیم", GLUED) == ["ریسکیو1122", "کی", "ٹیم"]
+
+
+def test_a_title_and_a_name_part_written_together_are_two_words():
+    assert _words("کمشنرارشد آئے", GLUED) == ["کمشنر", "ارشد", "آئے"]
+
+
+def test_a_word_whose_first_part_is_unknown_stays_whole():
+    assert _words("ترکی", {**GLUED, "non_joining_letters": ["ر"]}) == ["ترکی"]
+
+
+def test_a_known_word_stays_whole_whatever_its_parts():
+    assert _words("وزیراعظم", {**GLUED, "person_titles": ["وزیر", "اعظم"], "non_joining_letters": ["ر"]}) == ["وزیراعظم"]
+
+
+def test_without_non_joining_letters_nothing_is_split():
+    assert _words("کرکٹ بورڈکی", {**GLUED, "non_joining_letters": []}) == ["کرکٹ", "بورڈکی"]
+
+
 def test_a_word_belongs_to_one_mention_only():
     ctx = context("Minister Ali Raza met")
     sentence = ctx.sentences[0]
@@ -114,6 +147,27 @@ def test_a_name_after_a_title_is_a_person_with_that_role():
     ctx = context("Foreign Minister Sara Khan met them.")
     (found,) = recognise.find_titled_persons(ctx, ctx.sentences[0])
     assert (ctx.mentions[found].text, ctx.mentions[found].role) == ("Sara Khan", "Foreign Minister")
+
+
+def _titled(text, data):
+    ctx = context(text, data=data)
+    return [(ctx.mentions[m].text, ctx.mentions[m].role) for m in recognise.find_titled_persons(ctx, ctx.sentences[0])]
+
+
+def test_a_place_before_a_title_is_part_of_the_role_where_the_lexicon_says_so():
+    assert _titled("Lahore Minister Sara Khan met them.", {**ENGLISH, "place_before_titles": True}) == \
+        [("Sara Khan", "Lahore Minister")]
+    assert _titled("Lahore Minister Sara Khan met them.", ENGLISH) == [("Sara Khan", "Minister")]
+
+
+def test_a_place_with_its_place_marker_is_no_part_of_a_title():
+    assert _titled("in Lahore Minister Sara Khan met them.", {**ENGLISH, "place_before_titles": True}) == \
+        [("Sara Khan", "Minister")]
+
+
+def test_a_title_with_its_place_after_it_stands_alone_for_a_person():
+    assert _titled("Minister Lahore said that it rained.", {**ENGLISH, "place_after_titles": True}) == \
+        [("Minister Lahore", "Minister Lahore")]
 
 
 def test_with_capitalised_names_a_lower_case_word_ends_the_name():
