@@ -19,6 +19,9 @@ from factbook.sources.languages import script_of
 
 # Arabic-script letter variants that Urdu text mixes: Arabic yeh/kaf/heh and their Urdu forms.
 _URDU_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ه": "ہ", "ۀ": "ہ", "ة": "ہ", "ٸ": "ئ"})
+# The ligature of "Allah" (U+FDF2) that text converted from Urdu typesetting writes after an
+# alef ("عبداﷲ", "نصر اﷲ"), or alone: the letters it stands for.
+_ALLAH_LIGATURE = re.compile("ا?ﷲ")
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]")  # harakat, superscript alef, Quranic marks
 _DEVANAGARI_FOLD = str.maketrans({"\u0901": "\u0902", "\u093c": None})  # chandrabindu→anusvara, nuqta dropped
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
@@ -28,7 +31,7 @@ _TRANSLITERATION_SOURCE = {"Arab": "Arab-Ur", "Deva": "Devanagari"}
 
 def normalise(name: str) -> str:
     """NFC, one form per letter, no vowel marks or invisible characters, single spaces."""
-    name = _ARABIC_MARKS.sub("", _tidy(name).translate(_URDU_FOLD))
+    name = _ARABIC_MARKS.sub("", _ALLAH_LIGATURE.sub("اللہ", _tidy(name)).translate(_URDU_FOLD))
     return _tidy(name.translate(_DEVANAGARI_FOLD))
 
 

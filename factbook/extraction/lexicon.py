@@ -104,6 +104,8 @@ class Lexicon:
     verb_forms: frozenset[str] = frozenset()  # "لیکر", "करके": never in the name of a person or a body
     place_nouns_after: frozenset[str] = frozenset()  # "Seraikela district", "बांदा जिले": the words before name a place
     place_nouns_before: frozenset[str] = frozenset()  # "ضلع جھنگ": the words after name a place
+    place_name_words: frozenset[str] = frozenset()  # "احمد پور", "गांधी नगर": they end a place's name
+    place_name_endings: tuple[str, ...] = ()  # "بہاولپور", "जयपुर": an unknown word ending so is a place
     honorifics_after: frozenset[str] = frozenset()  # "صاحب", "जी": after a name, a person's
     conjunctions: frozenset[str] = frozenset()  # "اور", "and": between the names of a list
     letter_names: frozenset[str] = frozenset()  # initials spelled out: "آر", "के" in "आर.के."
@@ -229,7 +231,7 @@ READERS = {
     "event_blockers": _patterns, "reference_determiners": _words, "addressee_cues": _words,
     "capitalised_names": bool, "place_before_titles": bool, "place_after_titles": bool, "name_links": _words, "appositive_names": bool,
     "longest_name_before_head": int, "speaker_before_verb": bool, "according_to_before_source": bool,
-    "non_name_words": _single_words, "verb_forms": _single_words, "term_words": _single_words, "place_nouns_after": _single_words, "place_nouns_before": _single_words, "honorifics_after": _single_words, "letter_names": _single_words, "conjunctions": _single_words,
+    "non_name_words": _single_words, "verb_forms": _single_words, "term_words": _single_words, "place_nouns_after": _single_words, "place_nouns_before": _single_words, "place_name_words": _single_words, "place_name_endings": tuple, "honorifics_after": _single_words, "letter_names": _single_words, "conjunctions": _single_words,
 }
 
 

@@ -350,7 +350,8 @@ MAX_PLACE_WORDS = 3
 
 def _named_places(ctx: ArticleContext, sentence: Sentence, kinds: list[str]) -> list[tuple[int, int]]:
     """(first, end) of the words a place noun next to them makes a place's name, whatever they
-    would be alone: "Seraikela-Kharsawan district", "Bukit Jalil stadium", "ضلع جھنگ"."""
+    would be alone ("Seraikela-Kharsawan district", "Bukit Jalil stadium", "ضلع جھنگ"), the words
+    before a word that ends a place's name ("احمد پور"), and unknown words with a place's ending."""
     tokens, lexicon, places = sentence.tokens, ctx.lexicon, []
 
     def name_word(n: int, beside: int) -> bool:
@@ -370,6 +371,14 @@ def _named_places(ctx: ArticleContext, sentence: Sentence, kinds: list[str]) -> 
                 end += 1
             if end > n + 1:
                 places.append((n + 1, end))
+        if token.key in lexicon.place_name_words:
+            first = n
+            while n - first < MAX_PLACE_WORDS - 1 and name_word(first - 1, first):
+                first -= 1
+            places.append((first, n + 1))
+        elif kinds[n] == "other" and any(token.key.endswith(ending) and len(token.key) >= len(ending) + 2
+                                         for ending in lexicon.place_name_endings):
+            places.append((n, n + 1))
     return places
 
 

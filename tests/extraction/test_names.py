@@ -44,6 +44,11 @@ def test_normalise_folds_arabic_letter_variants_into_urdu_ones():
     assert normalise("كمال يوسف") == normalise("کمال یوسف")
 
 
+def test_normalise_spells_out_the_allah_ligature_of_converted_urdu_text():
+    assert normalise("نصر اﷲ") == normalise("نصر اللہ")
+    assert normalise("عبدﷲ") == normalise("عبداللہ")
+
+
 def test_normalise_keeps_devanagari_vowel_signs():
     assert normalise("समझौते") == "समझौते"
 

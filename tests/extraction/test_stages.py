@@ -297,6 +297,19 @@ def test_capitalised_words_before_a_place_noun_are_a_place_not_a_person():
     assert untitled("The squad includes Imran Raza district.", data=data) == []
 
 
+def test_the_words_before_a_word_that_ends_place_names_are_a_place():
+    data = {**ENGLISH, "place_name_words": ["pur"]}
+    assert untitled("The squad includes Imran Raza.", data=data) == ["Imran Raza"]
+    assert untitled("The squad includes Imran Raza Pur.", data=data) == []
+
+
+def test_an_unknown_word_with_a_place_ending_is_a_place_but_a_known_name_part_is_not():
+    data = {**ENGLISH, "place_name_endings": ["pur", "raza"]}
+    assert untitled("The squad includes Ali Qwertypur.", data=ENGLISH) == ["Ali Qwertypur"]
+    assert untitled("The squad includes Ali Qwertypur.", data=data) == []
+    assert untitled("The squad includes Imran Raza.", data=data) == ["Imran Raza"]
+
+
 def test_capitalised_words_with_a_non_name_word_are_no_person():
     assert untitled("The Lahore High Court sat.", data={**ENGLISH_WITH_PLACES}) == []
 
