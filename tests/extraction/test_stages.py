@@ -13,7 +13,7 @@ from factbook.extraction import recognise
 from factbook.extraction.claims import find_claims
 from factbook.extraction.events import event_title, find_events, link_claims
 from factbook.extraction.records import FoundClaim
-from factbook.extraction.lexicon import LEXICON_DIR, READERS, Lexicon, LexiconError, read_lexicon
+from factbook.extraction.lexicon import LEXICON_DIR, READERS, Lexicon, LexiconError, lexicon_for, read_lexicon
 from factbook.extraction.tokens import PhraseIndex, find_phrases, tokenize
 from factbook.sources.languages import LANGUAGES
 
@@ -512,6 +512,13 @@ def test_a_misspelt_lexicon_key_is_refused_with_the_file_named():
                                   if (LEXICON_DIR / f"{code}.yaml").exists()], ids=lambda p: p.name)
 def test_every_language_lexicon_loads(path):
     assert read_lexicon(path.stem, yaml.safe_load(path.read_text(encoding="utf-8")), path).person_titles
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_word_of_a_title_is_a_letter_name_that_initials_use(language):
+    # "ایس ایس پی" as a title would make "پی" of "البرٹ پی خوریف" no name word
+    lexicon = lexicon_for(language)
+    assert not (lexicon.title_words & lexicon.letter_names) - lexicon.case_markers
 
 
 def test_every_lexicon_key_is_read_by_the_extraction_code():
