@@ -66,8 +66,8 @@ def organisation_start(ctx: ArticleContext, sentence: Sentence, end: int, longes
     first = end
     while first > 0 and end - first < longest:
         token = tokens[first - 1]
-        if first < end and not joined(sentence, token, tokens[first]):
-            break
+        if first < end and not joined(sentence, token, tokens[first]) or token.key in ctx.rules.date_words:
+            break  # "December and government", "منگل حکومت"
         if lexicon.capitalised_names:
             if not _name_word(ctx, token):
                 break

@@ -31,6 +31,7 @@ class Rules:
     name_parts: NamePartLexicon  # given and family names, particles, in every script
     not_names: frozenset[str]  # words that are certainly not part of a person's name
     name_followers: frozenset[str]  # words after a name that make it a person's ("نے", "said", "جی")
+    date_words: frozenset[str]  # months, weekdays, "today": never a word of a name
     word_classes: dict[str, tuple[str, ...]]  # word -> the lexicon lists that hold it, for the tagger
 
     def knows_noun(self, key: str) -> bool:
@@ -142,5 +143,6 @@ def rules_for(lexicon: Lexicon, gazetteer: Gazetteer, name_parts: NamePartLexico
         name_parts=load_name_parts() if name_parts is None else name_parts,
         not_names=_not_names(lexicon, aliases, places, demonyms, triggers),
         name_followers=lexicon.honorifics_after | lexicon.subject_markers | {cue.cue[0] for cue in lexicon.speech_cues},
+        date_words=frozenset(key[0] for key in [*lexicon.months, *lexicon.weekdays, *lexicon.relative_days] if len(key) == 1),
         word_classes=_word_classes(lexicon, demonyms, triggers),
     )

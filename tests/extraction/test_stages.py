@@ -120,6 +120,12 @@ def test_without_capitalisation_a_head_first_organisation_takes_two_words():
     assert texts(ctx) == ["wazarat dafa"]
 
 
+def test_a_month_ends_the_words_before_a_head_last():
+    ctx = context("It ends in March and Cricket Board members met.", data={**ENGLISH, "months": {"march": 3}})
+    recognise.find_headed_organisations(ctx, ctx.sentences[0])
+    assert texts(ctx) == ["Cricket Board"]
+
+
 def test_without_capitalisation_a_verb_ends_the_words_before_a_head_last():
     data = {**MARKED, "longest_name_before_head": 3, "verb_forms": ["lekar"]}
     ctx = context("khel lekar cricket board ne kaha", data=data)
