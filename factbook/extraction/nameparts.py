@@ -27,6 +27,7 @@ from factbook.entities.names import normalise, script_code, skeleton
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml reads the files ten times faster
 NAMES_DIR = Path(__file__).parent / "lexicons" / "names"
 ROLES = ("given", "family", "either", "particle")
+MAX_INITIALS = 4  # initials one word may spell ("एमएस", "जेपी")
 SPELLING_FIELDS = ("variants", "ur", "hi")
 MIN_JOINED_PART = 3  # letters: a joined name ("شہبازشریف") splits only into parts this long
 MAX_JOINED_LENGTH = 30
@@ -93,6 +94,19 @@ class NamePartLexicon:
     def __len__(self) -> int:
         return len(self._parts)
 
+    def initials(self, word: str) -> str | None:
+        """The initials a word of several letter names written together spells, written
+        together as newspapers print them ("एमएस" -> "MS"), from the lexicon's initials
+        (lexicons/names/initials.yaml), or None."""
+        key, letters = spelling_key(word), []
+        while key and len(letters) < MAX_INITIALS:
+            letter = next((key[:end] for end in range(len(key), 0, -1) if _is_initial(self._parts.get(key[:end]))), None)
+            if letter is None:
+                return None
+            letters.append(self._parts[letter].latin.rstrip("."))
+            key = key[len(letter):]
+        return "".join(letters) if not key and len(letters) > 1 else None
+
     def split_joined(self, word: str) -> list[str] | None:
         """A word that is several known name parts written without spaces, split into them
         ("شہبازشریف" → "شہباز", "شریف"); None when it is not."""
@@ -107,6 +121,10 @@ class NamePartLexicon:
                 if tail:
                     return [head, *tail]
         return None
+
+
+def _is_initial(part: NamePart | None) -> bool:
+    return part is not None and part.is_particle and len(part.latin) == 2 and part.latin.endswith(".")
 
 
 def read_entries(path: Path) -> list[dict]:
@@ -367,8 +385,10 @@ def person_display_name(names, lexicon: NamePartLexicon | None = None) -> Displa
         parts = name_parts(name, lexicon)
         return all(p.known for p in parts), len(parts), len(name)
 
+    lexicon = lexicon or load_name_parts()
     parts = name_parts(max(names, key=rank), lexicon)
+    spelled = [p.known.latin if p.known else lexicon.initials(p.text) for p in parts]
     return DisplayName(
-        " ".join(p.known.latin if p.known else romanise(p.text) for p in parts),
-        is_automatic=not all(p.known for p in parts),
+        " ".join(s or romanise(p.text) for s, p in zip(spelled, parts)),
+        is_automatic=not all(spelled),
     )

@@ -119,6 +119,8 @@ DISPLAY_LEXICON = NamePartLexicon.from_entries([
     {"latin": "Janjua", "ur": ["جنجوعہ"], "hi": ["जंजुआ"], "role": "family"},
     {"latin": "Qamar", "ur": ["قمر"], "hi": ["क़मर"], "role": "given"},
     {"latin": "Cheema", "ur": ["چیمہ"], "hi": ["चीमा"], "role": "family"},
+    {"latin": "J.", "ur": ["جے"], "hi": ["जे"], "role": "particle"},
+    {"latin": "P.", "ur": ["پی"], "hi": ["पी"], "role": "particle"},
 ])
 
 
@@ -138,6 +140,15 @@ def test_a_latin_spelling_an_article_used_comes_first():
 def test_a_name_with_a_part_the_lexicon_lacks_is_romanised_and_marked_automatic():
     shown = display("قمر زیدی")
     assert shown.is_automatic and shown.name.startswith("Qamar ") and shown.name.isascii()
+
+
+def test_initials_written_together_are_shown_as_the_letters_they_spell():
+    assert display("जेपी चीमा") == DisplayName("JP Cheema", is_automatic=False)
+    assert display("قمر جےپی").name == "Qamar JP"
+
+
+def test_a_word_only_partly_made_of_initials_is_romanised():
+    assert display("जेपीर चीमा").is_automatic
 
 
 def test_the_fullest_name_whose_parts_are_all_known_is_shown():
