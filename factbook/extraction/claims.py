@@ -179,7 +179,9 @@ def _speaker_after_quote(ctx: ArticleContext, sentence: Sentence, speakers) -> t
         return False, None
     named = ctx.mentions.within(sentence.index, after[0], cue)
     words = {t.key for t in sentence.tokens[after[0]:cue]}
-    if named and not (ctx.mentions[named[-1]].role_reference and words & ctx.lexicon.indefinites):
+    if words & ctx.lexicon.indefinites:  # "a senior SER official": only a name given beside it speaks
+        named = [m for m in named if ctx.mentions[m].entity_type == "person" and not ctx.mentions[m].role_reference]
+    if named:
         return True, named[-1]
     if any((word,) in ctx.lexicon.pronoun_speakers for word in words):
         return True, speakers.last

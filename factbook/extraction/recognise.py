@@ -228,19 +228,32 @@ def find_titled_persons(ctx: ArticleContext, sentence: Sentence) -> list[int]:
             chain_start -= 1  # "روسی وزیر خارجہ": the nationality belongs to the reference
         if chain_start and tokens[chain_start - 1].key in lexicon.reference_determiners:
             chain_start -= 1  # "the minister"
-        before = tokens[chain_start - 1].key if chain_start else None
         # A name follows its title directly: in "डीएम, सीडीओ और" the comma lists two titles.
         name_end = name_after(ctx, sentence, end) if end < len(tokens) and joined(sentence, tokens[end - 1], tokens[end]) else end
         if name_end > end and all(_initial(ctx, t.text) for t in tokens[end:name_end]):
             name_end = end  # letters alone are an abbreviation ("सीडीओ"), not a name
         if name_end > end and not _uncertain_name(ctx, sentence, end, name_end):
             found.append(ctx.mentions.add(sentence, end, name_end, entity_type="person", role=role))
-        elif name_end > end or before in lexicon.indefinites or title in lexicon.professions:
-            continue  # "کسی روسی وزیر خارجہ", "a minister", "ڈاکٹر نے": nobody in particular
+        elif name_end > end or _indefinite(ctx, sentence, chain_start) or title in lexicon.professions:
+            continue  # "کسی روسی وزیر خارجہ", "a senior official", "ڈاکٹر نے": nobody in particular
         elif end == len(tokens) or tokens[end].key in lexicon.case_markers:
             found.append(ctx.mentions.add(sentence, chain_start, end, entity_type="person", role=role,
                                           role_reference=True))
     return [m for m in found if m is not None]
+
+
+MAX_WORDS_AFTER_INDEFINITE = 4  # "a senior Arts Council official", "ایک اعلیٰ سرکاری افسر"
+
+
+def _indefinite(ctx: ArticleContext, sentence: Sentence, title_start: int) -> bool:
+    """Whether an indefinite ("a", "ایک", "एक") stands before the title, with at most a few
+    words and no punctuation between."""
+    tokens, first = sentence.tokens, title_start
+    while first > 0 and title_start - first < MAX_WORDS_AFTER_INDEFINITE and joined(sentence, tokens[first - 1], tokens[first]):
+        first -= 1
+        if tokens[first].key in ctx.lexicon.indefinites:
+            return True
+    return False
 
 
 def _title_places(ctx: ArticleContext, sentence: Sentence) -> dict:

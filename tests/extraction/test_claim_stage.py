@@ -95,6 +95,13 @@ def test_a_quotation_over_sentences_belongs_to_the_speaker_named_where_it_closes
     assert [speaker for _, speaker in found] == [None, None]
 
 
+def test_a_body_beside_an_unnamed_speaker_is_not_the_speaker():
+    data = {**SPEECH, "organisation_heads_last": {"other": ["council"]}}
+    found = claims('"The injured were given first aid at the station.', 'They were taken to the city hospital," '
+                   'a senior Arts Council official said.', data=data, separator=" ")
+    assert [speaker for _, speaker in found] == [None, None]
+
+
 def test_a_quoted_question_states_nothing():
     assert claims('"Should the minister not be held to account for this?" Minister Sara Khan asked.') == []
 

@@ -193,6 +193,16 @@ def test_an_indefinite_title_is_nobody_in_particular():
     assert recognise.find_titled_persons(ctx, ctx.sentences[0]) == []
 
 
+def test_a_title_a_few_words_after_an_indefinite_is_nobody_in_particular():
+    ctx = context("a senior Punjab minister said so.")
+    assert recognise.find_titled_persons(ctx, ctx.sentences[0]) == []
+
+
+def test_an_indefinite_before_a_comma_leaves_the_title_a_reference():
+    ctx = context("It was a plan, minister said so.")
+    assert texts(ctx, recognise.find_titled_persons(ctx, ctx.sentences[0])) == ["minister"]
+
+
 def test_a_profession_alone_stands_for_nobody_in_particular():
     ctx = context("ڈاکٹر نے کہا", data=URDU)
     assert recognise.find_titled_persons(ctx, ctx.sentences[0]) == []
