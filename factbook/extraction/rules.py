@@ -9,11 +9,11 @@ from .lexicon import Lexicon
 from .nameparts import NamePartLexicon, load_name_parts
 from .tokens import PhraseIndex, phrase_key
 
-BLOCKED = "blocked"
+BLOCKED = "blocked"  # the event kind of a phrase that holds a trigger but reports no happening
 # The lexicon lists (`Rules.word_classes`) of nouns, and of words that are none.
 NAMING_CLASSES = frozenset({"head", "title", "profession"})
 NOUN_CLASSES = NAMING_CLASSES | {"month", "weekday", "non_name", "demonym", "government"}
-FUNCTION_CLASSES = frozenset({"verb", "stopword", "case", "subject", "conjunction", "negation", "complementiser"})  # the event kind of a phrase that holds a trigger but reports no happening
+FUNCTION_CLASSES = frozenset({"verb", "stopword", "case", "subject", "conjunction", "negation", "complementiser"})
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class Rules:
     name_parts: NamePartLexicon  # given and family names, particles, in every script
     not_names: frozenset[str]  # words that are certainly not part of a person's name
     name_followers: frozenset[str]  # words after a name that make it a person's ("نے", "said", "جی")
-    date_words: frozenset[str]  # months, weekdays, "today": never a word of a name
+    date_words: frozenset[str]  # months, weekdays, "today": never a word of an organisation's name
     word_classes: dict[str, tuple[str, ...]]  # word -> the lexicon lists that hold it, for the tagger
 
     def knows_noun(self, key: str) -> bool:
