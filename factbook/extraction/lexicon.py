@@ -91,7 +91,7 @@ class Lexicon:
     capitalised_names: bool = False  # names are capitalised words (and `name_links` between them)
     name_links: frozenset[str] = frozenset()  # "of" in "Ministry of Natural Resources"
     # Where a title's place stands: "बांदा जिलाधिकारी", "Punjab Chief Minister" (before);
-    # "کمشنر کراچی", "آئی جی پنجاب" (after). The place is then part of the title.
+    # "کمشنر کراچی", "گورنر سندھ" (after). The place is then part of the title.
     place_before_titles: bool = False
     place_after_titles: bool = False
     appositive_names: bool = False  # "Daniel Okafor, deputy executive secretary"
