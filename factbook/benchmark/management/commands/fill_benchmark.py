@@ -6,6 +6,7 @@ from django.db import connection
 
 from factbook.benchmark.fill import fill
 from factbook.corroboration.vectors import build_index
+from factbook.database import require_ready_database
 from factbook.public import pagecache
 
 
@@ -23,6 +24,7 @@ class Command(BaseCommand):
                             help="Do not build the vectors' index (search by meaning then scans them all).")
 
     def handle(self, *args, claims, seed, replace, no_vector_index, **options):
+        require_ready_database()
         began = time.monotonic()
         try:
             counts = fill(claims, seed=seed, replace=replace,

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from factbook.corroboration.vectors import build_index
+from factbook.database import require_ready_database
 
 
 class Command(BaseCommand):
@@ -14,6 +15,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        require_ready_database()
         started = time.monotonic()
         count = build_index()
         self.stdout.write(self.style.SUCCESS(

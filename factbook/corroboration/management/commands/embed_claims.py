@@ -3,6 +3,7 @@ import time
 from django.core.management.base import BaseCommand
 
 from factbook.corroboration.embeddings import embed_missing, link_candidates
+from factbook.database import require_ready_database
 
 
 class Command(BaseCommand):
@@ -16,6 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("--batch-size", type=int, default=32)
 
     def handle(self, *args, batch_size, **options):
+        require_ready_database()
         started = time.monotonic()
 
         def progress(done, total):

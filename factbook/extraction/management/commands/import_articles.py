@@ -8,6 +8,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from factbook.database import require_ready_database
 from factbook.extraction.pipeline import Importer, Skipped, article_paths
 from factbook.imports.models import ImportJob, JobStatus
 from factbook.imports.tasks import enqueue
@@ -49,6 +50,7 @@ class Command(BaseCommand):
             self.stdout.write(self._skipped_line(passed_over))
         if not files:
             raise CommandError(f"No .txt articles found in {', '.join(map(str, paths))}")
+        require_ready_database()
 
         created, statuses = Counter(), Counter(skipped=len(skipped))
         if enqueue_only:
