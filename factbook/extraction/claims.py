@@ -2,6 +2,7 @@
 assertions, sentence by sentence over the mentions already found."""
 
 import datetime as dt
+import unicodedata
 from bisect import bisect_right
 from dataclasses import replace
 
@@ -10,7 +11,7 @@ from factbook.kinds import ClaimMode, ClaimPolarity, SentenceKind
 from .context import ArticleContext, Sentence
 from .dates import find_date
 from .records import FoundClaim
-from .tokens import find_phrases, phrase_key, tokenize
+from .tokens import Token, find_phrases, phrase_key, tokenize
 
 MIN_QUOTE_WORDS = 5
 MAX_TITLE_WORDS = 5  # "said Health Minister Dr C Vijayabaskar"
@@ -24,6 +25,7 @@ CLOSING_QUOTES = set(OPENING_QUOTES.values())
 SPANNING_QUOTES = {'"', "“", "«"}
 QUESTION_MARKS = ("?", "؟")
 TRIM_END = " \t\n\"'“”‘’«»"
+HYPHENS = "-\u2010\u2011"  # not dashes: "pages 2–3" is a range
 TRIM = " \t\n\"'“”‘’«»:,،;؛-–—.۔।!?؟"
 
 
@@ -118,8 +120,18 @@ def _continues(ctx: ArticleContext, sentence: Sentence) -> bool:
 def _has_number_or_date(ctx: ArticleContext, sentence: Sentence) -> bool:
     """A quantity ("17 deaths", "तीन सदस्य") or a date expression, resolvable or not ("शनिवार
     सुबह" in an undated article)."""
-    return (any(t.text[0].isdigit() or t.key in ctx.lexicon.number_words for t in sentence.tokens)
+    return (any(_is_quantity(ctx, sentence.text, t) for t in sentence.tokens)
             or find_date(sentence.tokens, ctx.lexicon, ctx.published_on or SOME_DAY).date is not None)
+
+
+def _is_quantity(ctx: ArticleContext, text: str, token: Token) -> bool:
+    """A number that counts something, not a designation hyphened to a word ("Chandrayaan-3",
+    "COVID-19", "F-16"): a model, a mission or a disease is no quantity."""
+    if not (token.text[0].isdigit() or token.key in ctx.lexicon.number_words):
+        return False
+    before = text[max(token.start - 2, 0):token.start]
+    designation = len(before) == 2 and before[1] in HYPHENS and unicodedata.category(before[0])[0] in "LM"
+    return not designation
 
 
 def _mention_before(sentence: Sentence, position: int, ends: dict) -> int | None:

@@ -177,3 +177,7 @@ def test_ahead_a_weekday_and_a_month_without_a_year_are_the_next_ones():
 def test_an_apostrophe_inside_a_word_does_not_close_a_quotation():
     text = "He said ‘Pakistan’s team will win the cup again’ on Monday."
     assert quoted_spans(text) == ([(text.index("‘"), text.rindex("’") + 1)], None)
+
+
+def test_a_number_hyphened_to_a_word_is_a_designation_not_a_quantity():
+    assert claims("The Chandrayaan-3 lander sent back pictures of the crater.") == []
