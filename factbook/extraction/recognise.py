@@ -66,8 +66,9 @@ def organisation_start(ctx: ArticleContext, sentence: Sentence, end: int, longes
     first = end
     while first > 0 and end - first < longest:
         token = tokens[first - 1]
-        if first < end and not joined(sentence, token, tokens[first]) or token.key in ctx.rules.date_words:
-            break  # "December and government", "منگل حکومت"
+        if first < end and not joined(sentence, token, tokens[first]) or token.key in ctx.rules.date_words \
+                or token.key in lexicon.number_words:
+            break  # "December and government", "منگل حکومت", "Five army helicopters"
         if lexicon.capitalised_names:
             if not _name_word(ctx, token):
                 break
@@ -175,9 +176,18 @@ def find_headed_organisations(ctx: ArticleContext, sentence: Sentence) -> list[i
             continue  # the head is a word of a title: "अतिरिक्त पुलिस अधीक्षक", "Police Commissioner"
         name_first = organisation_start(ctx, sentence, first, lexicon.longest_name_before_head)
         name_first = _absorb_leading_organisation(ctx, sentence, name_first, first)
+        if name_first < first and _leaders_government(ctx, tokens[name_first:first], tokens[first:end]):
+            continue  # "संगमा सरकार", "the Modi government": the leader or party is named, no body
         if name_first < first:
             found.append(add_organisation(ctx, sentence, name_first, end, kind))
     return [m for m in found if m is not None]
+
+
+def _leaders_government(ctx: ArticleContext, before, head) -> bool:
+    """A government named by a word for government after other words than a place's, which
+    name a province's government ("پنجاب حکومت"); a state's is one of the state's names."""
+    return (len(head) == 1 and head[0].key in ctx.lexicon.government_words
+            and tuple(t.key for t in before) not in ctx.rules.places)
 
 
 def name_after(ctx: ArticleContext, sentence: Sentence, first: int) -> int:

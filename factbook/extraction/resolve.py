@@ -188,7 +188,7 @@ class Resolver:
                 key = mention.known_name or names.match_key(mention.text)
                 ref = by_key.get(key)
                 if ref is None:
-                    known = self._known(mention.known_name)
+                    known = self._known(mention)
                     ref = by_key[key] = EntityRef(ORGANISATION, organisation_kind=mention.organisation_kind, known=known)
             ref.add(mention)
             refs[number] = ref
@@ -200,8 +200,13 @@ class Resolver:
         for ref in dict.fromkeys(filter(None, refs)):
             ref.display_name = organisation_display_name(ref.names, ref.country)
 
-    def _known(self, name):
-        return next((o for o in self.gazetteer.organisations if o.name == name), None) if name else None
+    def _known(self, mention):
+        """The gazetteer's entry the mention names; or, for a name the rules made up (a state's
+        national team), an entry of that name alone."""
+        if not mention.known_name:
+            return None
+        listed = next((o for o in self.gazetteer.organisations if o.name == mention.known_name), None)
+        return listed or KnownOrganisation(mention.known_name, mention.organisation_kind, ())
 
     def _keyed_organisation(self, ref: EntityRef) -> int | None:
         """The organisation with an alias of the same key as a name of `ref`, the latest alias

@@ -118,13 +118,36 @@ def _word_classes(lexicon: Lexicon, demonyms, triggers) -> dict[str, tuple[str, 
     return {word: tuple(names) for word, names in classes.items()}
 
 
+def national_teams(lexicon: Lexicon, gazetteer: Gazetteer) -> dict[tuple[str, ...], KnownOrganisation]:
+    """The names of states' national teams, each a known organisation named in English: a state's
+    name or demonym, a group and a sport if any, then a word for team ("پاکستان ویمنز کرکٹ ٹیم",
+    "भारतीय हॉकी टीम", "Pakistan cricket team"); or the word for team before the state's name
+    ("Team Pakistan"). A bare "हॉकी टीम" or "قومی ٹیم" names no team in particular."""
+    groups = [((), ""), *((key, f"{group} ") for key, group in lexicon.team_groups.items())]
+    sports = [((), ""), *((key, f"{sport} ") for key, sport in lexicon.sports.items())]
+    teams = {}
+    for state in (org for org in gazetteer.organisations if org.kind == "state"):
+        names = [key for key in map(phrase_key, state.aliases) if key]
+        demonyms = [key for key in map(phrase_key, state.demonyms) if key]
+        for (group_key, group), (sport_key, sport) in product(groups, sports):
+            team = KnownOrganisation(f"{state.name} {group}national {sport}team", "other", ())
+            for name, word in product(names + demonyms, lexicon.team_words):
+                teams.setdefault((*name, *group_key, *sport_key, *word), team)
+        team = KnownOrganisation(f"{state.name} national team", "other", ())
+        for word, name in product(lexicon.team_words, names):
+            teams.setdefault((*word, *name), team)
+    return teams
+
+
 def rules_for(lexicon: Lexicon, gazetteer: Gazetteer, name_parts: NamePartLexicon | None = None) -> Rules:
     aliases = {key: org for org in gazetteer.organisations for key in map(phrase_key, org.aliases) if key}
-    aliases.update({  # "روسی حکومت", "भारत सरकार" name the state
-        (*phrase_key(demonym), word): org
-        for org in gazetteer.organisations for demonym in org.demonyms
-        for word in lexicon.government_words
+    aliases.update({  # "روسی حکومت", "भारत सरकार", "Pakistan government" name the state
+        (*phrase_key(name), word): org
+        for org in gazetteer.organisations if org.kind == "state"
+        for name in (*org.demonyms, *org.aliases) for word in lexicon.government_words
     })
+    for key, team in national_teams(lexicon, gazetteer).items():
+        aliases.setdefault(key, team)
     demonyms = frozenset(key[0] for org in gazetteer.organisations for key in map(phrase_key, org.demonyms) if key)
     places = {key: p.name for p in gazetteer.places for key in map(phrase_key, p.aliases) if key}
     triggers = inflected(lexicon, lexicon.event_triggers)

@@ -127,6 +127,7 @@ LINE_LABELS = (
         ),
     ),
 )
+NUMBERED_LABEL = re.compile(r"^([^\d:]+?) ?\d{1,3}:")
 # Arabic-keyboard letters typed for their Urdu counterparts.
 ARABIC_TO_URDU = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ه": "ہ"})
 # A line ending in these leads into the next one ("انہوں نے کہا:"), so it is no title.
@@ -355,6 +356,7 @@ def _ends_without_terminal(line: str) -> bool:
 def _labelled_kind(line: str) -> str | None:
     key = _match_key(line)
     key = key[next((i for i, c in enumerate(key) if _is_letter_or_digit(c)), len(key)) :]  # "» Read more"
+    key = NUMBERED_LABEL.sub(r"\1:", key, count=1)  # a gallery's "Caption 3:" is a "Caption:"
     for kind, labels in _label_keys():
         if any(_opens_with(key, label) for label in labels):
             return kind

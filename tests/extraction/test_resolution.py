@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from factbook.entities.models import Mention, Person, PersonAlias, PersonDistinction, Role
+from factbook.entities.models import Mention, Organisation, Person, PersonAlias, PersonDistinction, Role
 from factbook.extraction.nameparts import same_person
 
 pytestmark = pytest.mark.django_db
@@ -215,3 +215,10 @@ def test_an_unknown_one_word_name_of_two_consonants_links_to_nobody_named_elsewh
     import_text(tmp_path, "sido.txt", "سیدو نے کہا کہ سڑک جون تک مکمل ہو جائے گی۔\n")
     mention = Mention.objects.get(text="سیدو")
     assert mention.person is None or "Asad Umar" not in mention.person.name
+
+
+def test_a_national_team_named_in_two_scripts_is_one_organisation_with_its_english_name(db, tmp_path):
+    import_text(tmp_path, "team_ur.txt", "پاکستان کرکٹ ٹیم نے جمعرات کو نیوزی لینڈ کو 20 رنز سے ہرا دیا۔\n")
+    import_text(tmp_path, "team_en.txt", "The Pakistan cricket team beat New Zealand by 20 runs on Thursday.\n")
+    team = Organisation.objects.get(name="Pakistan national cricket team")
+    assert set(team.mentions.values_list("text", flat=True)) == {"پاکستان کرکٹ ٹیم", "Pakistan cricket team"}

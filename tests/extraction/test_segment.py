@@ -304,6 +304,7 @@ def test_urdu_seed_quotation_of_two_sentences_splits_in_two(seed_texts):
         "Caption: Sergey Lavrov arrives in Islamabad.",
         "Photo: Army Chief meets the Russian delegation.",
         "IMAGE : Russian delegation in Rawalpindi",
+        "Caption 3: Two singers perform a duet on 5 May.",
     ],
 )
 def test_caption_label_makes_a_caption_line(line):

@@ -149,6 +149,50 @@ def test_an_organisation_leading_a_longer_name_becomes_part_of_it():
     assert texts(ctx) == ["Pakistan Cricket Board"]
 
 
+GOVERNED = {**ENGLISH, "organisation_heads_last": {"government_body": ["government"]}, "government_words": ["government"]}
+TEAMS = {**ENGLISH, "team_words": ["team"], "sports": {"cricket": ["cricket"]}, "team_groups": {"women's": ["women's"]}}
+
+
+def test_a_states_name_before_the_word_for_government_names_the_state():
+    ctx = context("The Pakistan government said so.", data=GOVERNED)
+    (found,) = recognise.find_known_organisations(ctx, ctx.sentences[0])
+    assert (ctx.mentions[found].text, ctx.mentions[found].known_name) == ("Pakistan government", "Pakistan")
+
+
+def test_a_places_name_before_the_word_for_government_names_its_government():
+    ctx = context("The Lahore government said so.", data=GOVERNED)
+    recognise.find_headed_organisations(ctx, ctx.sentences[0])
+    assert texts(ctx) == ["Lahore government"]
+
+
+def test_a_leaders_name_before_the_word_for_government_makes_no_body():
+    ctx = context("The Sharif government said so.", data=GOVERNED)
+    assert recognise.find_headed_organisations(ctx, ctx.sentences[0]) == []
+
+
+def test_a_number_word_opens_no_organisation_name():
+    data = {**ENGLISH, "organisation_heads_last": {"armed_force": ["army"]}, "number_words": ["five"]}
+    ctx = context("Five army helicopters flew.", data=data)
+    assert recognise.find_headed_organisations(ctx, ctx.sentences[0]) == []
+
+
+@pytest.mark.parametrize("text, team", [
+    ("The Pakistan cricket team won.", "Pakistan national cricket team"),
+    ("The Pakistani women's cricket team won.", "Pakistan women's national cricket team"),
+    ("The Pakistani team won.", "Pakistan national team"),
+    ("Team Pakistan won.", "Pakistan national team"),
+])
+def test_a_states_name_or_demonym_with_the_word_for_team_names_its_national_team(text, team):
+    ctx = context(text, data=TEAMS)
+    (found,) = recognise.find_known_organisations(ctx, ctx.sentences[0])
+    assert ctx.mentions[found].known_name == team
+
+
+def test_the_word_for_team_after_a_sport_alone_names_no_team():
+    ctx = context("The cricket team won.", data=TEAMS)
+    assert recognise.find_known_organisations(ctx, ctx.sentences[0]) == []
+
+
 def test_a_name_after_a_title_is_a_person_with_that_role():
     ctx = context("Foreign Minister Sara Khan met them.")
     (found,) = recognise.find_titled_persons(ctx, ctx.sentences[0])
