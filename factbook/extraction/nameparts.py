@@ -40,6 +40,7 @@ MIN_LONE_SKELETON = 3  # consonants of an unknown one-word name that may link ac
 class NamePart:
     latin: str
     role: str
+    ends_names: bool = False  # a particle that is a family name too: "Shoaib Malik", "Fawad Chaudhry"
 
     @property
     def is_particle(self) -> bool:
@@ -72,12 +73,12 @@ class NamePartLexicon:
     def from_entries(cls, entries) -> "NamePartLexicon":
         parts: dict[str, NamePart] = {}
         for entry in entries:
-            part = NamePart(entry["latin"], entry["role"])
+            part = NamePart(entry["latin"], entry["role"], bool(entry.get("ends_names")))
             for spelling in [entry["latin"], *(s for f in SPELLING_FIELDS for s in entry.get(f) or [])]:
                 key = spelling_key(spelling)
                 known = parts.get(key)
                 if known and known.latin == part.latin and known.role != part.role and not part.is_particle:
-                    part_here = NamePart(part.latin, "either")
+                    part_here = NamePart(part.latin, "either", part.ends_names)
                 elif known:
                     continue  # the first entry of a spelling wins; the schema test keeps them rare
                 else:

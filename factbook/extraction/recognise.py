@@ -137,9 +137,11 @@ def find_known_organisations(ctx: ArticleContext, sentence: Sentence) -> list[in
     return [m for m in found if m is not None]
 
 
-def _absorb_leading_organisation(ctx: ArticleContext, sentence: Sentence, name_first: int, head_first: int) -> int:
+def _absorb_leading_organisation(ctx: ArticleContext, sentence: Sentence, name_first: int, head_first: int,
+                                 head_end: int) -> int:
     """An organisation named at the start of a longer body's name is part of it
-    ("پاکستان کرکٹ بورڈ", "UN Environment Programme"); a person in the way ends the name."""
+    ("پاکستان کرکٹ بورڈ", "UN Environment Programme", "لاہور ہائی کورٹ بار", whose head "ہائی کورٹ
+    بار" begins inside "لاہور ہائی کورٹ"); a person in the way ends the name."""
     if head_first <= name_first:
         return name_first
     in_the_way = sorted(ctx.mentions.overlapping(sentence.index, name_first, head_first))  # the first found first
@@ -147,7 +149,7 @@ def _absorb_leading_organisation(ctx: ArticleContext, sentence: Sentence, name_f
         return name_first
     mention_id = in_the_way[0]
     first, end = ctx.mentions.words_of(mention_id)
-    leads = ctx.mentions[mention_id].entity_type == "organisation" and first == name_first and end < head_first
+    leads = ctx.mentions[mention_id].entity_type == "organisation" and first == name_first and end < head_end
     if leads and mention_id not in ctx.abbreviated:
         ctx.mentions.remove(mention_id)
         return name_first
@@ -174,8 +176,10 @@ def find_headed_organisations(ctx: ArticleContext, sentence: Sentence) -> list[i
     for first, end, kind in heads:
         if any(title_first <= first and title_end > end for title_first, title_end, _ in titles):
             continue  # the head is a word of a title: "अतिरिक्त पुलिस अधीक्षक", "Police Commissioner"
+        if first == 0 or not joined(sentence, tokens[first - 1], tokens[first]):
+            continue  # "کمشنر صاحب،عدالت": a comma parts the head from the words before it
         name_first = organisation_start(ctx, sentence, first, lexicon.longest_name_before_head)
-        name_first = _absorb_leading_organisation(ctx, sentence, name_first, first)
+        name_first = _absorb_leading_organisation(ctx, sentence, name_first, first, end)
         if name_first < first and _leaders_government(ctx, tokens[name_first:first], tokens[first:end]):
             continue  # "संगमा सरकार", "the Modi government": the leader or party is named, no body
         if name_first < first:
@@ -466,7 +470,7 @@ def _person_evidence(ctx: ArticleContext, sentence: Sentence, first: int, kinds:
         return True
     if len(kinds) == 1:  # one word is a name only with an honorific ("ارشد صاحب", "अरशद जी")
         return kinds == ["part"] and follower in ctx.lexicon.honorifics_after
-    if kinds[-1] in ("particle", "initial"):
+    if kinds[-1] == "initial" or kinds[-1] == "particle" and not _family_particle(ctx, sentence.tokens[end - 1]):
         return False  # a name ends with a given or family name
     known = sum(kind in KNOWN_KINDS for kind in kinds)
     if cased(sentence.tokens[first].text):
@@ -478,6 +482,13 @@ def _person_evidence(ctx: ArticleContext, sentence: Sentence, first: int, kinds:
     if kinds[0] == "other":  # "हबीबुर रहमान ने", but not "اداکارہ ماہرہ خان"
         return len(kinds) == 2 and follower in ctx.rules.name_followers
     return kinds[-1] != "other" or followed  # "ارشد ندیم نے", not "احمد علی اکبر نبھا"
+
+
+def _family_particle(ctx: ArticleContext, token: Token) -> bool:
+    """A capitalised particle that is a family name too ("Shoaib Malik"). Without capitals it
+    does not end a name: the same letters are common nouns there ("ملک", country; "राजा", king)."""
+    part = ctx.rules.name_parts.lookup(token.text)
+    return bool(part and part.ends_names) and cased(token.text)
 
 
 def find_untitled_persons(ctx: ArticleContext, sentence: Sentence) -> list[int]:

@@ -262,6 +262,8 @@ def find_tagged_names(ctx: ArticleContext, sentence: Sentence) -> list[int]:
                 continue
             if entity_type == "person":
                 span_first, span_end = _extended(ctx, sentence, kinds, span_first, span_end)
+                while span_end - span_first > 1 and sentence.tokens[span_end - 1].key in ctx.lexicon.honorifics_after:
+                    span_end -= 1  # "लता दीदी" is Lata: an honorific is no part of the name
                 found.append(ctx.mentions.add(sentence, span_first, span_end, entity_type="person"))
             else:
                 found.append(ctx.mentions.add(sentence, span_first, span_end, entity_type="organisation",

@@ -81,12 +81,13 @@ NAME_PARTS = NamePartLexicon.from_entries([
     {"latin": "Naseem", "role": "given"},
     {"latin": "Shah", "role": "either"},
     {"latin": "Muhammad", "role": "particle"},
+    {"latin": "Malik", "ur": ["ملک"], "role": "particle", "ends_names": True},
 ])
 
 GAZETTEER = Gazetteer(
     organisations=(
         KnownOrganisation("Pakistan", "state", ("Pakistan",), demonyms=("Pakistani",)),
-        KnownOrganisation("Shanghai Cooperation Organisation", "international", ("SCO",)),
+        KnownOrganisation("Shanghai Cooperation Organisation", "international", ("SCO", "Shanghai Cooperation Organisation")),
     ),
     places=(Place("Lahore", ("Lahore",)),),
 )

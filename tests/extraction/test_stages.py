@@ -133,6 +133,11 @@ def test_without_capitalisation_a_verb_ends_the_words_before_a_head_last():
     assert texts(ctx) == ["cricket board"]
 
 
+def test_a_comma_before_a_head_last_parts_it_from_the_words_before():
+    ctx = context("kal shaam،board ne kaha", data={**MARKED, "longest_name_before_head": 3})
+    assert recognise.find_headed_organisations(ctx, ctx.sentences[0]) == []
+
+
 def test_a_head_that_is_a_word_of_a_title_makes_no_organisation():
     data = {**ENGLISH, "organisation_heads_last": {"government_body": ["police"]},
             "person_titles": ["police commissioner"]}
@@ -191,6 +196,14 @@ def test_a_states_name_or_demonym_with_the_word_for_team_names_its_national_team
 def test_the_word_for_team_after_a_sport_alone_names_no_team():
     ctx = context("The cricket team won.", data=TEAMS)
     assert recognise.find_known_organisations(ctx, ctx.sentences[0]) == []
+
+
+def test_a_known_organisation_a_longer_bodys_head_begins_inside_becomes_part_of_it():
+    data = {**ENGLISH, "organisation_heads_last": {"other": ["organisation secretariat"]}}
+    ctx = context("The Shanghai Cooperation Organisation Secretariat said.", data=data)
+    recognise.find_known_organisations(ctx, ctx.sentences[0])
+    recognise.find_headed_organisations(ctx, ctx.sentences[0])
+    assert texts(ctx) == ["Shanghai Cooperation Organisation Secretariat"]
 
 
 def test_a_name_after_a_title_is_a_person_with_that_role():
@@ -341,6 +354,18 @@ def untitled(*sentences, data=None):
 
 def test_capitalised_words_with_a_known_name_part_are_a_person():
     assert untitled("The squad includes Babar Azam and Imran Raza.") == ["Babar Azam", "Imran Raza"]
+
+
+def test_a_capitalised_particle_that_is_a_family_name_too_ends_a_name():
+    assert untitled("The squad includes veteran Ali Malik.") == ["Ali Malik"]
+
+
+def test_a_particle_that_is_no_family_name_ends_no_name():
+    assert untitled("The squad includes veteran Ali Muhammad.") == []
+
+
+def test_without_capitals_a_family_particle_ends_no_name():
+    assert untitled("ارشد ملک میں آئے", data=URDU) == []
 
 
 def test_capitalised_words_inside_a_sentence_before_a_speech_verb_are_a_person():

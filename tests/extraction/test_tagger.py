@@ -148,6 +148,19 @@ def test_a_name_the_model_takes_for_an_organisation_is_a_mention_of_one(monkeypa
     assert (found.text, found.entity_type, found.organisation_kind) == ("Kohsar Dairies", "organisation", "other")
 
 
+class FixedPersonModel(FixedModel):
+    """A model that labels the first two words of every run a person, surely."""
+
+    def tag(self, items):
+        self.labels = ["B-person", "I-person"][:len(items)] + ["O"] * (len(items) - 2)
+        return self.labels
+
+
+def test_an_honorific_after_a_tagged_name_is_no_part_of_it(monkeypatch):
+    monkeypatch.setattr(tagger, "tagger", FixedPersonModel)
+    assert tagged("कल मैच खत्म हुआ।\nलता दीदी ने गाना गाया।", "hi") == ["लता"]
+
+
 def test_a_name_before_the_subject_marker_is_found_in_urdu_and_hindi():
     assert tagged("کل رات میچ ختم ہوا۔\nکرن بلوچ نے پہلی پوزیشن حاصل کی۔", "ur") == ["کرن بلوچ"]
     assert tagged("कल मैच खत्म हुआ।\nकिरण बलोच ने पहला स्थान हासिल किया।", "hi") == ["किरण बलोच"]
