@@ -78,11 +78,12 @@ def find_claims(ctx: ArticleContext) -> list[FoundClaim]:
             claims = [_claim(sentence, 0, len(sentence.text), previous.mode, previous.claimant)]
         if not claims and _has_number_or_date(ctx, sentence):
             claims = [_claim(sentence, 0, len(sentence.text), ClaimMode.ASSERTION, None)]
-        unique = {(c.start, c.end): c for c in filter(None, claims)}
+        unique = {(c.start, c.end): c for c in filter(None, claims) if not _a_wish(ctx, c)}
         found.extend(_with_polarity(ctx, c) for c in unique.values())
-        claimants = [c.claimant for c in unique.values() if c.claimant is not None]
+        reported = [c for c in unique.values() if c.mode != ClaimMode.ASSERTION]
         subject = _last_subject(ctx, sentence, ends)
-        speakers.last = subject if subject is not None else (claimants[-1] if claimants else speakers.last)
+        if subject is not None or reported:  # an unnamed speaker ("according to the railway CPRO") is nobody
+            speakers.last = subject if subject is not None else reported[-1].claimant
         attributed = [c for c in unique.values() if c.mode != ClaimMode.ASSERTION and c.claimant is not None]
         previous = attributed[-1] if attributed else None
     return found
@@ -95,6 +96,12 @@ def _no_proposition(ctx: ArticleContext, sentence: Sentence) -> bool:
     if sentence.text.rstrip(TRIM_END).endswith(QUESTION_MARKS):
         return True
     return any(tuple(keys[: len(phrase)]) == phrase for phrase in ctx.lexicon.attribution_only)
+
+
+def _a_wish(ctx: ArticleContext, claim: FoundClaim) -> bool:
+    """A prayer or a wish ("May God give peace to the departed souls") states nothing."""
+    keys = [t.key for t in tokenize(claim.text)]
+    return any(tuple(keys[: len(phrase)]) == phrase for phrase in ctx.lexicon.wishes)
 
 
 def _with_polarity(ctx: ArticleContext, claim: FoundClaim) -> FoundClaim:

@@ -181,3 +181,15 @@ def test_an_apostrophe_inside_a_word_does_not_close_a_quotation():
 
 def test_a_number_hyphened_to_a_word_is_a_designation_not_a_quantity():
     assert claims("The Chandrayaan-3 lander sent back pictures of the crater.") == []
+
+
+def test_after_an_unnamed_source_an_unattributed_quote_is_nobodys():
+    assert claims("Minister Sara Khan said the fever was under control.",
+                  "According to the spokesman, 20 patients were discharged.",
+                  '"The wards are being cleaned every single day."', separator=" ")[-1] == \
+        ("The wards are being cleaned every single day", None)
+
+
+def test_a_quoted_prayer_states_nothing():
+    data = {**SPEECH, "wishes": ["may god"]}
+    assert claims('"May God give peace to the departed souls," Minister Sara Khan said.', data=data) == []
