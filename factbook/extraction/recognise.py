@@ -107,8 +107,8 @@ def find_bracketed_acronyms(ctx: ArticleContext, sentence: Sentence) -> list[int
                 acronym_end < len(tokens) and tokens[acronym_end].key in ctx.lexicon.term_words:
             continue  # a term, not a body: "Cash Reserve Ratio (CRR)", "मार्जिनल स्टैंडिंग फैसलिटी (एमएसएफ) दर"
         name_first = organisation_start(ctx, sentence, position, MAX_ORGANISATION_WORDS)
-        if name_first == position:
-            continue
+        if name_first == position or _ends_with_title(ctx, tokens[name_first:position]):
+            continue  # a rank spelled out: "मुख्य विकास अधिकारी (सीडीओ)", "Station House Officer (SHO)"
         if phrase_key(sentence.words(name_first, position)) in ctx.rules.places:
             # A dateline and its news agency: "کراچی(این این آئی)", "Lahore (APP)".
             found.append(add_organisation(ctx, sentence, position, acronym_end, OrganisationKind.MEDIA))
@@ -128,6 +128,10 @@ def find_bracketed_acronyms(ctx: ArticleContext, sentence: Sentence) -> list[int
             # "پاک فوج کے شعبہ تعلقات عامہ (آئی ایس پی آر)": the name spells out a known acronym.
             full.known_name, full.organisation_kind = acronym.known_name, acronym.organisation_kind
     return found
+
+
+def _ends_with_title(ctx: ArticleContext, tokens) -> bool:
+    return any(end == len(tokens) for _, end, _ in find_phrases(tokens, ctx.rules.person_titles))
 
 
 def find_known_organisations(ctx: ArticleContext, sentence: Sentence) -> list[int]:
@@ -200,8 +204,8 @@ def name_after(ctx: ArticleContext, sentence: Sentence, first: int) -> int:
     end = first
     while end < len(tokens) and end - first < MAX_NAME_WORDS:
         token = tokens[end]
-        if token.key in ctx.rules.not_names:  # stopwords, titles, verbs, places: "وزیراعلیٰ پنجاب منتخب"
-            break
+        if token.key in ctx.rules.not_names and not _dotted_letter(ctx, sentence, end):
+            break  # stopwords, titles, verbs, places: "وزیراعلیٰ پنجاب منتخب"; but "के" of "आर.के. सिंह"
         if not token.text[0].isalpha() or (phrase_key(token.text) in ctx.rules.organisations):
             break
         if lexicon.capitalised_names and not token.text[0].isupper():
@@ -210,6 +214,15 @@ def name_after(ctx: ArticleContext, sentence: Sentence, first: int) -> int:
             break
         end += 1
     return end
+
+
+def _dotted_letter(ctx: ArticleContext, sentence: Sentence, position: int) -> bool:
+    """A letter name written between dots, as initials are ("आर.के."): then an initial, even
+    where the same letters are a common word ("के")."""
+    tokens, text = sentence.tokens, sentence.text
+    token = tokens[position]
+    return (position > 0 and token.key in ctx.lexicon.letter_names
+            and text[tokens[position - 1].end : token.start] == "." and text[token.end : token.end + 1] == ".")
 
 
 def _uncertain_name(ctx: ArticleContext, sentence: Sentence, first: int, end: int) -> bool:
@@ -242,18 +255,37 @@ def find_titled_persons(ctx: ArticleContext, sentence: Sentence) -> list[int]:
             chain_start -= 1  # "روسی وزیر خارجہ": the nationality belongs to the reference
         if chain_start and tokens[chain_start - 1].key in lexicon.reference_determiners:
             chain_start -= 1  # "the minister"
-        # A name follows its title directly: in "डीएम, सीडीओ और" the comma lists two titles.
-        name_end = name_after(ctx, sentence, end) if end < len(tokens) and joined(sentence, tokens[end - 1], tokens[end]) else end
-        if name_end > end and all(_initial(ctx, t.text) for t in tokens[end:name_end]):
-            name_end = end  # letters alone are an abbreviation ("सीडीओ"), not a name
-        if name_end > end and not _uncertain_name(ctx, sentence, end, name_end):
-            found.append(ctx.mentions.add(sentence, end, name_end, entity_type="person", role=role))
-        elif name_end > end or _indefinite(ctx, sentence, chain_start) or title in lexicon.professions:
+        # A name follows its title directly (in "डीएम, सीडीओ और" the comma lists two titles), or
+        # after the title's abbreviation: "मुख्य विकास अधिकारी (सीडीओ) आर.के. सिंह".
+        name_first = _after_abbreviation(ctx, sentence, end)
+        directly = name_first < len(tokens) and (name_first > end or joined(sentence, tokens[end - 1], tokens[end]))
+        name_end = name_after(ctx, sentence, name_first) if directly else name_first
+        if name_end > name_first and all(_initial(ctx, t.text) for t in tokens[name_first:name_end]):
+            name_end = name_first  # letters alone are an abbreviation ("सीडीओ"), not a name
+        if name_end > name_first and not _uncertain_name(ctx, sentence, name_first, name_end):
+            found.append(ctx.mentions.add(sentence, name_first, name_end, entity_type="person", role=role))
+        elif name_end > name_first or _indefinite(ctx, sentence, chain_start) or title in lexicon.professions:
             continue  # "کسی روسی وزیر خارجہ", "a senior official", "ڈاکٹر نے": nobody in particular
         elif end == len(tokens) or tokens[end].key in lexicon.case_markers:
             found.append(ctx.mentions.add(sentence, chain_start, end, entity_type="person", role=role,
                                           role_reference=True))
     return [m for m in found if m is not None]
+
+
+def _after_abbreviation(ctx: ArticleContext, sentence: Sentence, end: int) -> int:
+    """Where the words after a title ending before token `end` begin, past the title's bracketed
+    abbreviation if one follows ("(सीडीओ)", "(SHO)"); `end` when none does."""
+    tokens, text = sentence.tokens, sentence.text
+    if end >= len(tokens) or text[tokens[end - 1].end : tokens[end].start].strip() != "(":
+        return end
+    close = text.find(")", tokens[end].start)
+    after = end
+    while after < len(tokens) and tokens[after].end <= close:
+        after += 1
+    if close < 0 or after == end or after == len(tokens) or text[close + 1 : tokens[after].start].strip() \
+            or not all(_acronym_word(ctx, t.text) for t in tokens[end:after]):
+        return end
+    return after
 
 
 MAX_WORDS_AFTER_INDEFINITE = 4  # "a senior Arts Council official", "ایک اعلیٰ سرکاری افسر"

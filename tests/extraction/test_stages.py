@@ -212,6 +212,20 @@ def test_a_name_after_a_title_is_a_person_with_that_role():
     assert (ctx.mentions[found].text, ctx.mentions[found].role) == ("Sara Khan", "Foreign Minister")
 
 
+def test_a_titles_bracketed_abbreviation_is_no_body_and_the_name_after_it_holds_the_title():
+    data = {**ENGLISH, "person_titles": ["station house officer"]}
+    ctx = context("Station House Officer (SHO) Imran Raza said so.", data=data)
+    recognise.find_bracketed_acronyms(ctx, ctx.sentences[0])
+    recognise.find_titled_persons(ctx, ctx.sentences[0])
+    assert [(ctx.mentions[m].text, ctx.mentions[m].entity_type, ctx.mentions[m].role)
+            for m in ctx.mentions.in_text_order()] == [("Imran Raza", "person", "Station House Officer")]
+
+
+def test_a_letter_name_between_dots_is_an_initial_even_where_it_is_a_case_marker():
+    data = {**URDU, "letter_names": ["آر", "کے"]}
+    assert _titled("وزیر آر.کے. نیازی نے کہا", data) == [("آر.کے. نیازی", "وزیر")]
+
+
 def _titled(text, data):
     ctx = context(text, data=data)
     return [(ctx.mentions[m].text, ctx.mentions[m].role) for m in recognise.find_titled_persons(ctx, ctx.sentences[0])]
