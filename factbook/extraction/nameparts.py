@@ -41,6 +41,7 @@ class NamePart:
     latin: str
     role: str
     ends_names: bool = False  # a particle that is a family name too: "Shoaib Malik", "Fawad Chaudhry"
+    follows_names: bool = False  # only ever after another part: "اللہ" of "نصر اللہ", never "اللہ تعالیٰ"
 
     @property
     def is_particle(self) -> bool:
@@ -73,12 +74,12 @@ class NamePartLexicon:
     def from_entries(cls, entries) -> "NamePartLexicon":
         parts: dict[str, NamePart] = {}
         for entry in entries:
-            part = NamePart(entry["latin"], entry["role"], bool(entry.get("ends_names")))
+            part = NamePart(entry["latin"], entry["role"], bool(entry.get("ends_names")), bool(entry.get("follows_names")))
             for spelling in [entry["latin"], *(s for f in SPELLING_FIELDS for s in entry.get(f) or [])]:
                 key = spelling_key(spelling)
                 known = parts.get(key)
                 if known and known.latin == part.latin and known.role != part.role and not part.is_particle:
-                    part_here = NamePart(part.latin, "either", part.ends_names)
+                    part_here = NamePart(part.latin, "either", part.ends_names, part.follows_names)
                 elif known:
                     continue  # the first entry of a spelling wins; the schema test keeps them rare
                 else:

@@ -496,6 +496,8 @@ def _person_evidence(ctx: ArticleContext, sentence: Sentence, first: int, kinds:
     "Babar said") and other names beside them in a list. Unknown words are family names
     only beside the evidence of known ones."""
     end = first + len(kinds)
+    if opens_no_name(ctx, sentence.tokens[first]):
+        return False
     follower = sentence.tokens[end].key if end < len(sentence.tokens) else None
     followed = follower in ctx.rules.name_followers or _listed(ctx, sentence, first, end, all_kinds)
     if kinds == ["joined"]:  # "عبدالرزاق", "شہبازشریف"
@@ -514,6 +516,12 @@ def _person_evidence(ctx: ArticleContext, sentence: Sentence, first: int, kinds:
     if kinds[0] == "other":  # "हबीबुर रहमान ने", but not "اداکارہ ماہرہ خان"
         return len(kinds) == 2 and follower in ctx.rules.name_followers
     return kinds[-1] != "other" or followed  # "ارشد ندیم نے", not "احمد علی اکبر نبھا"
+
+
+def opens_no_name(ctx: ArticleContext, token: Token) -> bool:
+    """A part that only ever follows another ("اللہ" of "نصر اللہ"): "اللہ تعالیٰ" is no person."""
+    part = ctx.rules.name_parts.lookup(token.text)
+    return bool(part and part.follows_names)
 
 
 def _family_particle(ctx: ArticleContext, token: Token) -> bool:

@@ -26,7 +26,7 @@ from factbook.kinds import OrganisationKind, SentenceKind
 from factbook.sources.languages import script_of
 
 from .context import ArticleContext, Sentence
-from .recognise import KNOWN_KINDS, MAX_NAME_WORDS, cased, joined, sentence_name_word_kinds
+from .recognise import KNOWN_KINDS, MAX_NAME_WORDS, cased, joined, opens_no_name, sentence_name_word_kinds
 from .tokens import find_phrases
 
 MODEL_PATH = Path(__file__).parent / "recogniser.crfsuite"
@@ -258,7 +258,8 @@ def find_tagged_names(ctx: ArticleContext, sentence: Sentence) -> list[int]:
             span_first, span_end = first + span_first, first + span_end
             known = any(kind in KNOWN_KINDS for kind in kinds[span_first:span_end])
             if not confident(entity_type, known, confidence) \
-                    or not _possible_name(sentence, kinds, span_first, span_end, script):
+                    or not _possible_name(sentence, kinds, span_first, span_end, script) \
+                    or entity_type == "person" and opens_no_name(ctx, sentence.tokens[span_first]):
                 continue
             if entity_type == "person":
                 span_first, span_end = _extended(ctx, sentence, kinds, span_first, span_end)

@@ -82,6 +82,7 @@ NAME_PARTS = NamePartLexicon.from_entries([
     {"latin": "Shah", "role": "either"},
     {"latin": "Muhammad", "role": "particle"},
     {"latin": "Malik", "ur": ["ملک"], "role": "particle", "ends_names": True},
+    {"latin": "Ullah", "ur": ["اللہ"], "role": "family", "follows_names": True},
 ])
 
 GAZETTEER = Gazetteer(

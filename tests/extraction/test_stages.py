@@ -378,6 +378,14 @@ def test_a_particle_that_is_no_family_name_ends_no_name():
     assert untitled("The squad includes veteran Ali Muhammad.") == []
 
 
+def test_a_part_that_follows_names_ends_one():
+    assert untitled("ارشد اللہ نے کہا", data=URDU) == ["ارشد اللہ"]
+
+
+def test_a_part_that_follows_names_opens_none():
+    assert untitled("اللہ ندیم نے کہا", data=URDU) == []
+
+
 def test_without_capitals_a_family_particle_ends_no_name():
     assert untitled("ارشد ملک میں آئے", data=URDU) == []
 
