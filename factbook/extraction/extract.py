@@ -20,6 +20,7 @@ from .recognise import (
     find_bracketed_acronyms,
     find_headed_organisations,
     find_known_organisations,
+    find_national_teams,
     find_repeated_names,
     find_titled_persons,
     find_untitled_persons,
@@ -39,6 +40,7 @@ MENTION_KINDS = {SentenceKind.BODY, SentenceKind.HEADLINE, SentenceKind.SUBHEADI
 SENTENCE_STAGES = [
     find_bracketed_acronyms,  # a name spelled out before its acronym is the most certain
     find_known_organisations,
+    find_national_teams,  # which a known state's name may begin
     find_headed_organisations,
     find_titled_persons,
     find_appositive_persons,

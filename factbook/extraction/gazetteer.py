@@ -6,8 +6,8 @@ from dataclasses import dataclass, replace
 from functools import cache, cached_property
 
 import pycountry
-import yaml
 
+from .datafiles import read_yaml
 from .nameparts import NameIndex, same_person
 
 COUNTRY_NAME_LANGUAGES = ["ur", "hi"]
@@ -74,7 +74,7 @@ def _countries() -> dict[str, KnownOrganisation]:
 
 @cache
 def load_gazetteer(path) -> Gazetteer:
-    data = yaml.safe_load(open(path, encoding="utf-8")) or {}
+    data = read_yaml(path) or {}
     countries = _countries()
     listed = []
     for o in data.get("organisations", []):

@@ -5,10 +5,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
 
 from factbook.entities.names import display_name as romanise
 from factbook.entities.names import normalise, script_code
+
+from .datafiles import read_yaml
 
 INSTITUTIONS_FILE = Path(__file__).parent / "lexicons" / "institutions.yaml"
 
@@ -58,7 +59,7 @@ class InstitutionLexicon:
 
 @cache
 def load_institutions() -> InstitutionLexicon:
-    return InstitutionLexicon.from_data(yaml.safe_load(INSTITUTIONS_FILE.read_text(encoding="utf-8")) or {})
+    return InstitutionLexicon.from_data(read_yaml(INSTITUTIONS_FILE) or {})
 
 
 def organisation_display_name(names, country: str = "", lexicon: InstitutionLexicon | None = None) -> str:

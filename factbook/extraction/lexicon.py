@@ -8,8 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
-import yaml
-
+from .datafiles import read_yaml
 from .tokens import phrase_key
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
@@ -258,4 +257,4 @@ def lexicon_for(language: str) -> Lexicon:
     path = LEXICON_DIR / f"{language}.yaml"
     if not path.exists():
         return Lexicon(language)
-    return read_lexicon(language, yaml.safe_load(path.read_text(encoding="utf-8")) or {}, path)
+    return read_lexicon(language, read_yaml(path) or {}, path)

@@ -18,13 +18,13 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-import yaml
 from rapidfuzz import fuzz, process
 
 from factbook.entities.names import display_name as romanise
 from factbook.entities.names import normalise, script_code, skeleton
 
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml reads the files ten times faster
+from .datafiles import read_yaml
+
 NAMES_DIR = Path(__file__).parent / "lexicons" / "names"
 ROLES = ("given", "family", "either", "particle")
 MAX_INITIALS = 4  # initials one word may spell ("एमएस", "जेपी")
@@ -130,7 +130,7 @@ def _is_initial(part: NamePart | None) -> bool:
 
 
 def read_entries(path: Path) -> list[dict]:
-    entries = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or []
+    entries = read_yaml(path) or []
     if not isinstance(entries, list) or not all(isinstance(e, dict) and "latin" in e for e in entries):
         raise ValueError(f"{path}: expected a list of entries, each with 'latin'")
     return entries

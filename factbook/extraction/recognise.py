@@ -141,6 +141,79 @@ def find_known_organisations(ctx: ArticleContext, sentence: Sentence) -> list[in
     return [m for m in found if m is not None]
 
 
+def find_national_teams(ctx: ArticleContext, sentence: Sentence) -> list[int]:
+    """A state's national team: the state's name or demonym, a group and a sport if any, then a
+    word for team ("پاکستان ویمنز کرکٹ ٹیم", "भारतीय हॉकी टीम", "Pakistan cricket team"), or
+    that word before the state's name ("Team Pakistan"); one known organisation named in English
+    in every script. A bare "हॉकी टीम" or "قومی ٹیم" names no team in particular."""
+    found = []
+    for first, end, _ in find_phrases(sentence.tokens, ctx.rules.team_words):
+        if ctx.mentions.overlapping(sentence.index, first, end):
+            continue  # a word of a known name: "टीम इंडिया"
+        group, sport, team_first, state = _team_before(ctx, sentence, first)
+        state_at, team_end = team_first, end
+        if state is None:
+            state_at, (team_end, state) = end, _state_after(ctx, sentence, end)
+            team_first = first
+        if state is None:
+            continue
+        owner = ctx.mentions.owner(sentence.index, state_at)
+        if owner is not None:
+            ctx.mentions.remove(owner)  # the state's own mention becomes part of its team's
+        name = f"{state.name} {group + ' ' if group else ''}national {sport + ' ' if sport else ''}team"
+        found.append(ctx.mentions.add(sentence, team_first, team_end, entity_type="organisation",
+                                      organisation_kind="other", known_name=name))
+    return [m for m in found if m is not None]
+
+
+def _team_before(ctx: ArticleContext, sentence: Sentence, position: int):
+    """(group, sport, first token, state) of the words before a word for team, each joined to the
+    next; the state None when they name none."""
+    rules, tokens = ctx.rules, sentence.tokens
+    qualifiers = []
+    for index in (rules.sports, rules.team_groups):
+        match = _phrase_ending_at(sentence, index, position)
+        if match:
+            position, value = match
+            qualifiers.append(value)
+        else:
+            qualifiers.append("")
+    sport, group = qualifiers
+    if position == 0 or not joined(sentence, tokens[position - 1], tokens[position]):
+        return group, sport, position, None
+    owner = ctx.mentions.owner(sentence.index, position - 1)
+    if owner is not None:
+        mention = ctx.mentions[owner]
+        first, end = ctx.mentions.words_of(owner)
+        known = ctx.rules.known_organisation(tuple(t.key for t in tokens[first:end]))
+        if end == position and known is not None and known.kind == "state":
+            return group, sport, first, known
+        return group, sport, position, None
+    return group, sport, position - 1, rules.states_by_demonym.get(tokens[position - 1].key)
+
+
+def _phrase_ending_at(sentence: Sentence, index: PhraseIndex, position: int):
+    """(its first token, its value) of the longest phrase of `index` that ends before token
+    `position`, joined to it."""
+    keys = [t.key for t in sentence.tokens]
+    for length in range(min(position, 3), 0, -1):
+        value = index.get(tuple(keys[position - length:position]))
+        if value is not None and joined(sentence, sentence.tokens[position - 1], sentence.tokens[position]):
+            return position - length, value
+    return None
+
+
+def _state_after(ctx: ArticleContext, sentence: Sentence, position: int):
+    """(end, state) of a known state's name right after token `position - 1` ("Team Pakistan")."""
+    tokens = sentence.tokens
+    if position >= len(tokens) or not joined(sentence, tokens[position - 1], tokens[position]):
+        return position, None
+    match = ctx.rules.organisations.longest_at([t.key for t in tokens], position)
+    if match is None or match[1].kind != "state":
+        return position, None
+    return match
+
+
 def _absorb_leading_organisation(ctx: ArticleContext, sentence: Sentence, name_first: int, head_first: int,
                                  head_end: int) -> int:
     """An organisation named at the start of a longer body's name is part of it

@@ -21,10 +21,14 @@ class Rules:
     lexicon: Lexicon
     organisations: PhraseIndex  # alias words -> KnownOrganisation
     demonyms: frozenset[str]  # "روسی", "भारतीय": adjectives of a known state
+    states_by_demonym: dict[str, KnownOrganisation]  # "پاکستانی" -> Pakistan
     places: PhraseIndex  # alias words -> the place's name
     person_titles: PhraseIndex
     heads_first: PhraseIndex  # organisation head words -> kind
     heads_last: PhraseIndex
+    team_words: PhraseIndex  # "team", "ٹیم": with a state's name, its national team
+    sports: PhraseIndex  # sport words -> the sport in English
+    team_groups: PhraseIndex  # "women's", "महिला" -> English
     speech_cues: PhraseIndex  # cue words -> (its place in the lexicon's list, SpeechCue)
     event_triggers: PhraseIndex  # phrase words -> event kind, or BLOCKED ("press conference")
     contextual_triggers: PhraseIndex  # phrase words -> (event kind,): a happening where its setting is named
@@ -118,27 +122,6 @@ def _word_classes(lexicon: Lexicon, demonyms, triggers) -> dict[str, tuple[str, 
     return {word: tuple(names) for word, names in classes.items()}
 
 
-def national_teams(lexicon: Lexicon, gazetteer: Gazetteer) -> dict[tuple[str, ...], KnownOrganisation]:
-    """The names of states' national teams, each a known organisation named in English: a state's
-    name or demonym, a group and a sport if any, then a word for team ("پاکستان ویمنز کرکٹ ٹیم",
-    "भारतीय हॉकी टीम", "Pakistan cricket team"); or the word for team before the state's name
-    ("Team Pakistan"). A bare "हॉकी टीम" or "قومی ٹیم" names no team in particular."""
-    groups = [((), ""), *((key, f"{group} ") for key, group in lexicon.team_groups.items())]
-    sports = [((), ""), *((key, f"{sport} ") for key, sport in lexicon.sports.items())]
-    teams = {}
-    for state in (org for org in gazetteer.organisations if org.kind == "state"):
-        names = [key for key in map(phrase_key, state.aliases) if key]
-        demonyms = [key for key in map(phrase_key, state.demonyms) if key]
-        for (group_key, group), (sport_key, sport) in product(groups, sports):
-            team = KnownOrganisation(f"{state.name} {group}national {sport}team", "other", ())
-            for name, word in product(names + demonyms, lexicon.team_words):
-                teams.setdefault((*name, *group_key, *sport_key, *word), team)
-        team = KnownOrganisation(f"{state.name} national team", "other", ())
-        for word, name in product(lexicon.team_words, names):
-            teams.setdefault((*word, *name), team)
-    return teams
-
-
 def rules_for(lexicon: Lexicon, gazetteer: Gazetteer, name_parts: NamePartLexicon | None = None) -> Rules:
     aliases = {key: org for org in gazetteer.organisations for key in map(phrase_key, org.aliases) if key}
     aliases.update({  # "روسی حکومت", "भारत सरकार", "Pakistan government" name the state
@@ -146,8 +129,8 @@ def rules_for(lexicon: Lexicon, gazetteer: Gazetteer, name_parts: NamePartLexico
         for org in gazetteer.organisations if org.kind == "state"
         for name in (*org.demonyms, *org.aliases) for word in lexicon.government_words
     })
-    for key, team in national_teams(lexicon, gazetteer).items():
-        aliases.setdefault(key, team)
+    states_by_demonym = {key[0]: org for org in gazetteer.organisations if org.kind == "state"
+                         for key in map(phrase_key, org.demonyms) if len(key) == 1}
     demonyms = frozenset(key[0] for org in gazetteer.organisations for key in map(phrase_key, org.demonyms) if key)
     places = {key: p.name for p in gazetteer.places for key in map(phrase_key, p.aliases) if key}
     triggers = inflected(lexicon, lexicon.event_triggers)
@@ -155,10 +138,14 @@ def rules_for(lexicon: Lexicon, gazetteer: Gazetteer, name_parts: NamePartLexico
         lexicon=lexicon,
         organisations=PhraseIndex(aliases),
         demonyms=demonyms,
+        states_by_demonym=states_by_demonym,
         places=PhraseIndex(places),
         person_titles=PhraseIndex(lexicon.person_titles),
         heads_first=PhraseIndex(lexicon.organisation_heads_first),
         heads_last=PhraseIndex(lexicon.organisation_heads_last),
+        team_words=PhraseIndex(lexicon.team_words),
+        sports=PhraseIndex(lexicon.sports),
+        team_groups=PhraseIndex(lexicon.team_groups),
         speech_cues=PhraseIndex({cue.cue: (order, cue) for order, cue in reversed(list(enumerate(lexicon.speech_cues)))}),
         # The longer blocker wins over the trigger inside it: "प्रेस वार्ता" is no "वार्ता".
         event_triggers=PhraseIndex({**inflected(lexicon, dict.fromkeys(lexicon.event_blockers, BLOCKED)), **triggers}),

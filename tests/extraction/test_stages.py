@@ -189,13 +189,14 @@ def test_a_number_word_opens_no_organisation_name():
 ])
 def test_a_states_name_or_demonym_with_the_word_for_team_names_its_national_team(text, team):
     ctx = context(text, data=TEAMS)
-    (found,) = recognise.find_known_organisations(ctx, ctx.sentences[0])
-    assert ctx.mentions[found].known_name == team
+    recognise.find_known_organisations(ctx, ctx.sentences[0])
+    (found,) = recognise.find_national_teams(ctx, ctx.sentences[0])
+    assert (texts(ctx), ctx.mentions[found].known_name) == ([text.split(" won")[0].removeprefix("The ")], team)
 
 
 def test_the_word_for_team_after_a_sport_alone_names_no_team():
     ctx = context("The cricket team won.", data=TEAMS)
-    assert recognise.find_known_organisations(ctx, ctx.sentences[0]) == []
+    assert recognise.find_national_teams(ctx, ctx.sentences[0]) == []
 
 
 def test_a_known_organisation_a_longer_bodys_head_begins_inside_becomes_part_of_it():
