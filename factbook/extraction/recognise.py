@@ -179,6 +179,9 @@ def _team_before(ctx: ArticleContext, sentence: Sentence, position: int):
         else:
             qualifiers.append("")
     sport, group = qualifiers
+    if position > 0 and tokens[position - 1].key in ctx.lexicon.genitive_markers \
+            and joined(sentence, tokens[position - 1], tokens[position]):
+        position -= 1  # "दक्षिण अफ्रीका की टीम", "South Africa's team"
     if position == 0 or not joined(sentence, tokens[position - 1], tokens[position]):
         return group, sport, position, None
     owner = ctx.mentions.owner(sentence.index, position - 1)
@@ -580,6 +583,8 @@ def _person_evidence(ctx: ArticleContext, sentence: Sentence, first: int, kinds:
     if kinds[-1] == "initial" or kinds[-1] == "particle" and not _family_particle(ctx, sentence.tokens[end - 1]):
         return False  # a name ends with a given or family name
     known = sum(kind in KNOWN_KINDS for kind in kinds)
+    if cased(sentence.tokens[first].text) and title_cased(ctx, sentence):
+        return known >= 2 and "other" not in kinds  # capitals are no evidence: "The Moment Aditya Lifted Off"
     if cased(sentence.tokens[first].text):
         # Capitals are evidence of their own, but every sentence and headline starts with one.
         inside = first > 0 and sentence.kind == SentenceKind.BODY
@@ -589,6 +594,13 @@ def _person_evidence(ctx: ArticleContext, sentence: Sentence, first: int, kinds:
     if kinds[0] == "other":  # "हबीबुर रहमान ने", but not "اداکارہ ماہرہ خان"
         return len(kinds) == 2 and follower in ctx.rules.name_followers
     return kinds[-1] != "other" or followed  # "ارشد ندیم نے", not "احمد علی اکبر نبھا"
+
+
+def title_cased(ctx: ArticleContext, sentence: Sentence) -> bool:
+    """A headline in title case, where every word has a capital: two function words inside it
+    have one ("The", "For"), which running text gives them only at its start."""
+    capitalised = (t for t in sentence.tokens[1:] if t.text[0].isupper() and t.key in ctx.lexicon.stopwords)
+    return next(capitalised, None) is not None and next(capitalised, None) is not None
 
 
 def opens_no_name(ctx: ArticleContext, token: Token) -> bool:

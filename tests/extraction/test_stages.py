@@ -155,7 +155,8 @@ def test_an_organisation_leading_a_longer_name_becomes_part_of_it():
 
 
 GOVERNED = {**ENGLISH, "organisation_heads_last": {"government_body": ["government"]}, "government_words": ["government"]}
-TEAMS = {**ENGLISH, "team_words": ["team"], "sports": {"cricket": ["cricket"]}, "team_groups": {"women's": ["women's"]}}
+TEAMS = {**ENGLISH, "team_words": ["team"], "sports": {"cricket": ["cricket"]}, "team_groups": {"women's": ["women's"]},
+         "genitive_markers": ["s"]}
 
 
 def test_a_states_name_before_the_word_for_government_names_the_state():
@@ -186,6 +187,7 @@ def test_a_number_word_opens_no_organisation_name():
     ("The Pakistani women's cricket team won.", "Pakistan women's national cricket team"),
     ("The Pakistani team won.", "Pakistan national team"),
     ("Team Pakistan won.", "Pakistan national team"),
+    ("Pakistan's cricket team won.", "Pakistan national cricket team"),
 ])
 def test_a_states_name_or_demonym_with_the_word_for_team_names_its_national_team(text, team):
     ctx = context(text, data=TEAMS)
@@ -369,6 +371,14 @@ def untitled(*sentences, data=None):
 
 def test_capitalised_words_with_a_known_name_part_are_a_person():
     assert untitled("The squad includes Babar Azam and Imran Raza.") == ["Babar Azam", "Imran Raza"]
+
+
+def test_in_a_title_case_headline_one_known_part_is_no_name():
+    assert untitled("Watch The Moment Babar Lifted Off In The Final") == []
+
+
+def test_in_a_title_case_headline_two_known_parts_are_a_name():
+    assert untitled("Babar Azam Visits The Site Of The Crash") == ["Babar Azam"]
 
 
 def test_a_capitalised_particle_that_is_a_family_name_too_ends_a_name():
