@@ -83,6 +83,7 @@ class Lexicon:
     event_titles: dict = field(default_factory=dict)  # kind (or "default") -> template; see events.event_title
     demonstratives: frozenset[str] = frozenset()
     government_words: frozenset[str] = frozenset()
+    craft_words: frozenset[str] = frozenset()  # a name before or ending in one is a craft's, no one's
     wishes: tuple[tuple[str, ...], ...] = ()  # openings of a prayer or a wish, which states nothing
     team_words: tuple[tuple[str, ...], ...] = ()  # with a state's name, its national team ("ٹیم", "squad")
     sports: dict = field(default_factory=dict)  # phrase key -> the sport in English ("کرکٹ" -> cricket)
@@ -231,7 +232,7 @@ READERS = {
     "not_a_party_before": _keys, "not_a_party_after": _keys, "place_before": _keys, "place_after": _keys,
     "party_markers": _kinds_by_phrase, "markers_before_names": bool, "party_fillers": _words, "genitive_markers": _words,
     "topic_openers": _keys, "relative_openers": _keys, "content_cues": _keys, "adjunct_openers": _words, "event_titles": _titles, "demonstratives": _words, "government_words": _words,
-    "team_words": _keys, "wishes": _keys, "sports": _by_kind, "team_groups": _by_kind,
+    "team_words": _keys, "wishes": _keys, "craft_words": _single_words, "sports": _by_kind, "team_groups": _by_kind,
     "event_blockers": _patterns, "reference_determiners": _words, "addressee_cues": _words,
     "capitalised_names": bool, "place_before_titles": bool, "place_after_titles": bool, "name_links": _words, "appositive_names": bool,
     "longest_name_before_head": int, "speaker_before_verb": bool, "according_to_before_source": bool,

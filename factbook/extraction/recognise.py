@@ -572,7 +572,7 @@ def _person_evidence(ctx: ArticleContext, sentence: Sentence, first: int, kinds:
     "Babar said") and other names beside them in a list. Unknown words are family names
     only beside the evidence of known ones."""
     end = first + len(kinds)
-    if opens_no_name(ctx, sentence.tokens[first]):
+    if opens_no_name(ctx, sentence.tokens[first]) or names_a_craft(ctx, sentence, first, end):
         return False
     follower = sentence.tokens[end].key if end < len(sentence.tokens) else None
     followed = follower in ctx.rules.name_followers or _listed(ctx, sentence, first, end, all_kinds)
@@ -594,6 +594,14 @@ def _person_evidence(ctx: ArticleContext, sentence: Sentence, first: int, kinds:
     if kinds[0] == "other":  # "हबीबुर रहमान ने", but not "اداکارہ ماہرہ خان"
         return len(kinds) == 2 and follower in ctx.rules.name_followers
     return kinds[-1] != "other" or followed  # "ارشد ندیم نے", not "احمد علی اکبر نبھا"
+
+
+def names_a_craft(ctx: ArticleContext, sentence: Sentence, first: int, end: int) -> bool:
+    """Whether the words first..end-1 end in a craft's noun ("Coromandel Express") or stand right
+    before one, a designation between ("the Vikram lander", "Aditya-L1 mission"): a craft's name."""
+    tokens, crafts = sentence.tokens, ctx.lexicon.craft_words
+    after = end + 1 if end < len(tokens) and any(c.isdigit() for c in tokens[end].text) else end
+    return tokens[end - 1].key in crafts or after < len(tokens) and tokens[after].key in crafts
 
 
 def title_cased(ctx: ArticleContext, sentence: Sentence) -> bool:

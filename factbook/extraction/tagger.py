@@ -26,7 +26,16 @@ from factbook.kinds import OrganisationKind, SentenceKind
 from factbook.sources.languages import script_of
 
 from .context import ArticleContext, Sentence
-from .recognise import KNOWN_KINDS, MAX_NAME_WORDS, cased, joined, opens_no_name, sentence_name_word_kinds, title_cased
+from .recognise import (
+    KNOWN_KINDS,
+    MAX_NAME_WORDS,
+    cased,
+    joined,
+    names_a_craft,
+    opens_no_name,
+    sentence_name_word_kinds,
+    title_cased,
+)
 from .tokens import find_phrases
 
 MODEL_PATH = Path(__file__).parent / "recogniser.crfsuite"
@@ -260,6 +269,7 @@ def find_tagged_names(ctx: ArticleContext, sentence: Sentence) -> list[int]:
             if not confident(entity_type, known, confidence) \
                     or not _possible_name(sentence, kinds, span_first, span_end, script) \
                     or entity_type == "person" and opens_no_name(ctx, sentence.tokens[span_first]) \
+                    or names_a_craft(ctx, sentence, span_first, span_end) \
                     or title_cased(ctx, sentence) and sum(kind in KNOWN_KINDS for kind in kinds[span_first:span_end]) < 2:
                 continue  # in a title-case headline capitals are no evidence: two known parts are
             if entity_type == "person":

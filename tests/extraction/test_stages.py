@@ -381,6 +381,10 @@ def test_in_a_title_case_headline_two_known_parts_are_a_name():
     assert untitled("Babar Azam Visits The Site Of The Crash") == ["Babar Azam"]
 
 
+def test_a_name_before_a_crafts_noun_is_the_crafts():
+    assert untitled("Later the Babar Azam lander touched down.", data={**ENGLISH, "craft_words": ["lander"]}) == []
+
+
 def test_a_capitalised_particle_that_is_a_family_name_too_ends_a_name():
     assert untitled("The squad includes veteran Ali Malik.") == ["Ali Malik"]
 
