@@ -181,3 +181,13 @@ def test_the_index_file_answers_when_there_is_one(client, claim_vectors, bajwa_c
 
     assert build_index() == 3
     assert results(client, "aggressive designs")["claims"] == [bajwa_claim]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text search needs PostgreSQL")
+def test_the_last_word_of_a_query_matches_the_beginnings_of_words(client, munir_claim):
+    assert results(client, "रक्षा प्रतिबद्ध")["claims"] == [munir_claim]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text search needs PostgreSQL")
+def test_the_other_words_of_a_query_match_whole_words(client, munir_claim):
+    assert results(client, "प्रतिबद्ध रक्षा")["claims"] == []
