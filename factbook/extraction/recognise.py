@@ -186,7 +186,6 @@ def _team_before(ctx: ArticleContext, sentence: Sentence, position: int):
         return group, sport, position, None
     owner = ctx.mentions.owner(sentence.index, position - 1)
     if owner is not None:
-        mention = ctx.mentions[owner]
         first, end = ctx.mentions.words_of(owner)
         known = ctx.rules.known_organisation(tuple(t.key for t in tokens[first:end]))
         if end == position and known is not None and known.kind == "state":

@@ -15,7 +15,7 @@ class FoundMention:
     entity_type: str  # "person" or "organisation"
     role: str = ""
     organisation_kind: str = ""
-    known_name: str = ""  # the known organisation it names: the gazetteer's, or a national team (rules.national_teams)
+    known_name: str = ""  # the known organisation it names: the gazetteer's, or a national team (recognise.find_national_teams)
     role_reference: bool = False  # a role standing for a person named elsewhere ("آرمی چیف")
     same_as: int | None = None  # an acronym's points to its full name's mention
     holder: int | None = None  # a role reference's points to the named person's mention
