@@ -14,7 +14,7 @@ skeletons, strictly for short ones.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -74,12 +74,13 @@ class NamePartLexicon:
     def from_entries(cls, entries) -> "NamePartLexicon":
         parts: dict[str, NamePart] = {}
         for entry in entries:
-            part = NamePart(entry["latin"], entry["role"], bool(entry.get("ends_names")), bool(entry.get("follows_names")))
+            part = NamePart(entry["latin"], entry["role"], ends_names=bool(entry.get("ends_names")),
+                            follows_names=bool(entry.get("follows_names")))
             for spelling in [entry["latin"], *(s for f in SPELLING_FIELDS for s in entry.get(f) or [])]:
                 key = spelling_key(spelling)
                 known = parts.get(key)
                 if known and known.latin == part.latin and known.role != part.role and not part.is_particle:
-                    part_here = NamePart(part.latin, "either", part.ends_names, part.follows_names)
+                    part_here = replace(part, role="either")
                 elif known:
                     continue  # the first entry of a spelling wins; the schema test keeps them rare
                 else:

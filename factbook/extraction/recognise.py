@@ -160,60 +160,52 @@ def find_national_teams(ctx: ArticleContext, sentence: Sentence) -> list[int]:
         owner = ctx.mentions.owner(sentence.index, state_at)
         if owner is not None:
             ctx.mentions.remove(owner)  # the state's own mention becomes part of its team's
-        name = f"{state.name} {group + ' ' if group else ''}national {sport + ' ' if sport else ''}team"
+        name = f"{state} {group + ' ' if group else ''}national {sport + ' ' if sport else ''}team"
         found.append(ctx.mentions.add(sentence, team_first, team_end, entity_type="organisation",
                                       organisation_kind="other", known_name=name))
     return [m for m in found if m is not None]
 
 
 def _team_before(ctx: ArticleContext, sentence: Sentence, position: int):
-    """(group, sport, first token, state) of the words before a word for team, each joined to the
-    next; the state None when they name none."""
-    rules, tokens = ctx.rules, sentence.tokens
-    qualifiers = []
-    for index in (rules.sports, rules.team_groups):
-        match = _phrase_ending_at(sentence, index, position)
-        if match:
-            position, value = match
-            qualifiers.append(value)
-        else:
-            qualifiers.append("")
-    sport, group = qualifiers
+    """(group, sport, first token, state's name) of the words before a word for team, each joined
+    to the next; the state's name None when they name none."""
+    tokens = sentence.tokens
+    sport, position = _qualifier(sentence, ctx.rules.sports, position)
+    group, position = _qualifier(sentence, ctx.rules.team_groups, position)
     if position > 0 and tokens[position - 1].key in ctx.lexicon.genitive_markers \
             and joined(sentence, tokens[position - 1], tokens[position]):
         position -= 1  # "दक्षिण अफ्रीका की टीम", "South Africa's team"
     if position == 0 or not joined(sentence, tokens[position - 1], tokens[position]):
         return group, sport, position, None
     owner = ctx.mentions.owner(sentence.index, position - 1)
-    if owner is not None:
-        first, end = ctx.mentions.words_of(owner)
-        known = ctx.rules.known_organisation(tuple(t.key for t in tokens[first:end]))
-        if end == position and known is not None and known.kind == "state":
-            return group, sport, first, known
-        return group, sport, position, None
-    return group, sport, position - 1, rules.states_by_demonym.get(tokens[position - 1].key)
+    if owner is not None:  # a known state's name, which find_known_organisations found
+        mention, (first, end) = ctx.mentions[owner], ctx.mentions.words_of(owner)
+        state = mention.known_name if end == position and mention.organisation_kind == "state" else None
+        return group, sport, first, state
+    demonym = ctx.rules.states_by_demonym.get(tokens[position - 1].key)
+    return group, sport, position - 1, demonym.name if demonym else None
 
 
-def _phrase_ending_at(sentence: Sentence, index: PhraseIndex, position: int):
-    """(its first token, its value) of the longest phrase of `index` that ends before token
-    `position`, joined to it."""
-    keys = [t.key for t in sentence.tokens]
+def _qualifier(sentence: Sentence, index: PhraseIndex, position: int) -> tuple[str, int]:
+    """The value of the longest phrase of `index` ending before token `position` and joined to
+    it ("" when none), and where that phrase starts."""
+    tokens = sentence.tokens
     for length in range(min(position, 3), 0, -1):
-        value = index.get(tuple(keys[position - length:position]))
-        if value is not None and joined(sentence, sentence.tokens[position - 1], sentence.tokens[position]):
-            return position - length, value
-    return None
+        value = index.get(tuple(t.key for t in tokens[position - length:position]))
+        if value is not None and joined(sentence, tokens[position - 1], tokens[position]):
+            return value, position - length
+    return "", position
 
 
 def _state_after(ctx: ArticleContext, sentence: Sentence, position: int):
-    """(end, state) of a known state's name right after token `position - 1` ("Team Pakistan")."""
+    """(end, state's name) of a known state's name right after token `position - 1` ("Team Pakistan")."""
     tokens = sentence.tokens
     if position >= len(tokens) or not joined(sentence, tokens[position - 1], tokens[position]):
         return position, None
     match = ctx.rules.organisations.longest_at([t.key for t in tokens], position)
     if match is None or match[1].kind != "state":
         return position, None
-    return match
+    return match[0], match[1].name
 
 
 def _absorb_leading_organisation(ctx: ArticleContext, sentence: Sentence, name_first: int, head_first: int,
@@ -565,7 +557,8 @@ def _listed(ctx: ArticleContext, sentence: Sentence, first: int, end: int, kinds
     return False
 
 
-def _person_evidence(ctx: ArticleContext, sentence: Sentence, first: int, kinds: list[str], all_kinds) -> bool:
+def _person_evidence(ctx: ArticleContext, sentence: Sentence, first: int, kinds: list[str], all_kinds,
+                     title_case: bool) -> bool:
     """Whether words `kinds` from token `first` on are a person's name, from their evidence:
     known name parts, initials, capitals, the words right after them ("ارشد ندیم نے",
     "Babar said") and other names beside them in a list. Unknown words are family names
@@ -582,7 +575,7 @@ def _person_evidence(ctx: ArticleContext, sentence: Sentence, first: int, kinds:
     if kinds[-1] == "initial" or kinds[-1] == "particle" and not _family_particle(ctx, sentence.tokens[end - 1]):
         return False  # a name ends with a given or family name
     known = sum(kind in KNOWN_KINDS for kind in kinds)
-    if cased(sentence.tokens[first].text) and title_cased(ctx, sentence):
+    if cased(sentence.tokens[first].text) and title_case:
         return known >= 2 and "other" not in kinds  # capitals are no evidence: "The Moment Aditya Lifted Off"
     if cased(sentence.tokens[first].text):
         # Capitals are evidence of their own, but every sentence and headline starts with one.
@@ -628,6 +621,7 @@ def find_untitled_persons(ctx: ArticleContext, sentence: Sentence) -> list[int]:
     "Neeraj Chopra won"), the longest span of each run that the evidence supports."""
     tokens, found = sentence.tokens, []
     kinds = sentence_name_word_kinds(ctx, sentence)
+    title_case = title_cased(ctx, sentence)
     first = 0
     while first < len(tokens):
         if kinds[first] == "no" or ctx.mentions.owner(sentence.index, first) is not None:
@@ -638,7 +632,8 @@ def find_untitled_persons(ctx: ArticleContext, sentence: Sentence) -> list[int]:
                and ctx.mentions.owner(sentence.index, end) is None and joined(sentence, tokens[end - 1], tokens[end])
                and cased(tokens[end].text) == cased(tokens[first].text)):
             end += 1
-        span_end = next((e for e in range(end, first, -1) if _person_evidence(ctx, sentence, first, kinds[first:e], kinds)), None)
+        span_end = next((e for e in range(end, first, -1)
+                         if _person_evidence(ctx, sentence, first, kinds[first:e], kinds, title_case)), None)
         if span_end is None:
             first += 1
             continue

@@ -261,6 +261,7 @@ def confident(entity_type: str, known: bool, confidence: float) -> bool:
 def find_tagged_names(ctx: ArticleContext, sentence: Sentence) -> list[int]:
     """Persons and organisations the tagger finds among the words the certain stages left free."""
     found, crf = [], tagger()
+    title_case = title_cased(ctx, sentence)
     for first, end, items, kinds in runs_to_tag(ctx, sentence):
         script = Counter(script_of(t.text[0]) for t in sentence.tokens[first:end]).most_common(1)[0][0]
         for span_first, span_end, entity_type, confidence in tagged_spans(crf, items):
@@ -270,7 +271,7 @@ def find_tagged_names(ctx: ArticleContext, sentence: Sentence) -> list[int]:
                     or not _possible_name(sentence, kinds, span_first, span_end, script) \
                     or entity_type == "person" and opens_no_name(ctx, sentence.tokens[span_first]) \
                     or names_a_craft(ctx, sentence, span_first, span_end) \
-                    or title_cased(ctx, sentence) and sum(kind in KNOWN_KINDS for kind in kinds[span_first:span_end]) < 2:
+                    or title_case and sum(kind in KNOWN_KINDS for kind in kinds[span_first:span_end]) < 2:
                 continue  # in a title-case headline capitals are no evidence: two known parts are
             if entity_type == "person":
                 span_first, span_end = _extended(ctx, sentence, kinds, span_first, span_end)
