@@ -2,6 +2,7 @@
 assertions, sentence by sentence over the mentions already found."""
 
 import datetime as dt
+import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import replace
@@ -78,6 +79,7 @@ def find_claims(ctx: ArticleContext) -> list[FoundClaim]:
             claims = [_claim(sentence, 0, len(sentence.text), previous.mode, previous.claimant)]
         if not claims and _has_number_or_date(ctx, sentence):
             claims = [_claim(sentence, 0, len(sentence.text), ClaimMode.ASSERTION, None)]
+        claims = [_by_someone_named(ctx, _after_dateline(ctx, sentence, c)) for c in filter(None, claims)]
         unique = {(c.start, c.end): c for c in filter(None, claims) if not _a_wish(ctx, c)}
         found.extend(_with_polarity(ctx, c) for c in unique.values())
         reported = [c for c in unique.values() if c.mode != ClaimMode.ASSERTION]
@@ -96,6 +98,42 @@ def _no_proposition(ctx: ArticleContext, sentence: Sentence) -> bool:
     if sentence.text.rstrip(TRIM_END).endswith(QUESTION_MARKS):
         return True
     return any(tuple(keys[: len(phrase)]) == phrase for phrase in ctx.lexicon.attribution_only)
+
+
+MAX_DATELINE_WORDS = 3
+DATELINES = [
+    re.compile(r"([^:()]{1,40}?)\s*(?:\([^()]{1,40}\))?\s*:\s"),  # "KARACHI:", "لاہور (این این آئی):"
+    re.compile(r"([^,():]{1,40}), \w{3,9}\.? \d{1,2} \([^()]{1,20}\)\s"),  # "New Delhi, Jul 30 (PTI) "
+]
+
+
+def _dateline_end(ctx: ArticleContext, sentence: Sentence) -> int:
+    """Where the sentence's dateline ends (0 if it has none): the place the report was filed
+    from, in capitals or a place the rules know, before a colon or with the date and agency."""
+    for dateline in DATELINES:
+        match = dateline.match(sentence.text)
+        words = tokenize(match.group(1)) if match else []
+        if 0 < len(words) <= MAX_DATELINE_WORDS and (
+                phrase_key(match.group(1)) in ctx.rules.places or all(w.text.isupper() for w in words)):
+            return match.end()
+    return 0
+
+
+def _after_dateline(ctx: ArticleContext, sentence: Sentence, claim: FoundClaim) -> FoundClaim | None:
+    """A claim from the sentence's start without its dateline."""
+    dateline_end = _dateline_end(ctx, sentence)
+    if claim.start >= dateline_end:
+        return claim
+    return _claim(sentence, dateline_end, claim.end, claim.mode, claim.claimant)
+
+
+def _by_someone_named(ctx: ArticleContext, claim: FoundClaim | None) -> FoundClaim | None:
+    """A role the article gave nobody by name ("the spokesman") is an unnamed speaker."""
+    if claim and claim.claimant is not None:
+        speaker = ctx.mentions[claim.claimant]
+        if speaker.role_reference and speaker.holder is None:
+            claim.claimant = None
+    return claim
 
 
 def _a_wish(ctx: ArticleContext, claim: FoundClaim) -> bool:
@@ -172,13 +210,24 @@ def _last_subject(ctx: ArticleContext, sentence: Sentence, ends) -> int | None:
 
 
 def _after_opening_adjunct(ctx: ArticleContext, sentence: Sentence) -> int:
-    """The first word after an opening phrase of time or place set off by a comma ("At the
-    ceremony, ...", "After the match, ..."), else 0."""
-    tokens = sentence.tokens
-    if not tokens or tokens[0].key not in ctx.lexicon.adjunct_openers:
-        return 0
-    comma = sentence.text.find(",")
-    return next((n for n, t in enumerate(tokens) if comma >= 0 and t.start > comma), 0)
+    """The first word after a dateline and an opening phrase of time or place set off by a
+    comma ("At the ceremony, ...", "After the match, ..."), else 0."""
+    tokens, dateline_end = sentence.tokens, _dateline_end(ctx, sentence)
+    first = next((n for n, t in enumerate(tokens) if t.start >= dateline_end), len(tokens))
+    if first == len(tokens) or tokens[first].key not in ctx.lexicon.adjunct_openers:
+        return first
+    comma = sentence.text.find(",", tokens[first].start)
+    return next((n for n, t in enumerate(tokens) if comma >= 0 and t.start > comma), first)
+
+
+def _opening_subject(ctx: ArticleContext, sentence: Sentence) -> int | None:
+    """The person or body the sentence opens with, past its dateline, an opening adjunct and a
+    determiner: the subject of "X took a swipe at Y, saying ..."."""
+    n = _after_opening_adjunct(ctx, sentence)
+    while n < len(sentence.tokens) and sentence.tokens[n].key in ctx.lexicon.reference_determiners \
+            and ctx.mentions.owner(sentence.index, n) is None:
+        n += 1
+    return ctx.mentions.owner(sentence.index, n) if n < len(sentence.tokens) else None
 
 
 def _only_names(ctx: ArticleContext, sentence: Sentence, quote: FoundClaim) -> bool:
@@ -310,7 +359,7 @@ def _speech(ctx: ArticleContext, sentence: Sentence, ends, speakers, start: int)
     for _, first, end, cue in sorted((order, first, end, cue) for first, end, (order, cue)
                                      in find_phrases(tokens, ctx.rules.speech_cues) if first >= start):
         if lexicon.speaker_before_verb:
-            return [_subject_speech(ctx, sentence, first, end, speakers)]
+            return [_subject_speech(ctx, sentence, first, end, speakers, cue)]
         marker = next((p for p in range(first - 1, -1, -1) if keys[p] in cue.speaker_markers), None)
         if marker is not None:
             return [_content_after(sentence, end - 1, claimant=_speaker_before(ctx, sentence, marker, ends, speakers))]
@@ -336,7 +385,7 @@ def _speech(ctx: ArticleContext, sentence: Sentence, ends, speakers, start: int)
     return []
 
 
-def _subject_speech(ctx: ArticleContext, sentence: Sentence, first: int, end: int, speakers) -> FoundClaim | None:
+def _subject_speech(ctx: ArticleContext, sentence: Sentence, first: int, end: int, speakers, cue) -> FoundClaim | None:
     """"X said (that) CONTENT", "CONTENT, X said." and '"QUOTE," X told reporters'.
     The speaker is the subject: the nearest person named before the verb, or a pronoun."""
     tokens, text, lexicon = sentence.tokens, sentence.text, ctx.lexicon
@@ -350,6 +399,8 @@ def _subject_speech(ctx: ArticleContext, sentence: Sentence, first: int, end: in
               if ctx.mentions[m].entity_type == "organisation"]  # "Press TV initially said"
     if pronoun:
         speaker = speakers.last
+    elif cue.participle and _opening_subject(ctx, sentence) is not None:
+        speaker = _opening_subject(ctx, sentence)  # a participle's subject is the sentence's: "X ..., saying"
     else:
         speaker = before[-1] if before else bodies[-1] if bodies else _organisation_by_head(sentence, first, speakers, ctx)
     if speaker is not None and not pronoun and ctx.mentions[speaker].sentence == sentence.index:
@@ -367,8 +418,10 @@ def _subject_speech(ctx: ArticleContext, sentence: Sentence, first: int, end: in
     if tokens[first].key in lexicon.addressee_cues:  # "told reporters (that) ...": skip the hearer
         that = next((n for n in range(end, len(tokens)) if tokens[n].key in complementisers), None)
         return _content_after(sentence, that, claimant=speaker) if that else None
-    content_from = end if end < len(tokens) and tokens[end].key in complementisers else end - 1
-    return _content_after(sentence, content_from, claimant=speaker)
+    clause = end < len(tokens) and tokens[end].key in complementisers
+    if cue.needs_complementiser and not clause:
+        return None  # "a local court denied them bail"
+    return _content_after(sentence, end if clause else end - 1, claimant=speaker)
 
 
 def _inverted_speaker(ctx: ArticleContext, sentence: Sentence, first: int, end: int) -> tuple[bool, int | None]:
@@ -382,9 +435,11 @@ def _inverted_speaker(ctx: ArticleContext, sentence: Sentence, first: int, end: 
         owner = ctx.mentions.owner(sentence.index, n)
         if owner is not None:
             return (True, owner) if ctx.mentions[owner].entity_type == "person" else (titled, None)
-        if sentence.tokens[n].key not in ctx.lexicon.title_words:
+        token = sentence.tokens[n]
+        if token.key in ctx.lexicon.title_words:
+            titled = True
+        elif not token.text[0].isupper():  # a capitalised word may say of what the title is: "Health Minister"
             break
-        titled = True
     return titled, None
 
 
@@ -418,13 +473,20 @@ def _titled(ctx: ArticleContext, sentence: Sentence, start: int) -> bool:
     return any(t.key in ctx.lexicon.work_nouns for t in before)
 
 
+def _ends_a_word(text: str, position: int) -> bool:
+    """Whether the straight quotation mark at `position` closes what came before ('the spot," he
+    said'): one whose opening mark the excerpt lost opens nothing."""
+    return (text[position] == '"' and 0 < position and not text[position - 1].isspace()
+            and (position + 1 == len(text) or not text[position + 1].isalnum()))
+
+
 def quoted_spans(sentence: str):
     """(start, end) of each text between matching quotation marks, and where a quotation
     that does not close in this sentence opens (None when all close)."""
     spans, position = [], 0
     while position < len(sentence):
         closing = OPENING_QUOTES.get(sentence[position])
-        if closing:
+        if closing and not _ends_a_word(sentence, position):
             close = _closing_quote(sentence, {closing}, position + 1)
             if close < 0:
                 following = sentence[position + 1 :]

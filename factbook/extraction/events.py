@@ -5,7 +5,7 @@ sentences when they tell of the same happening."""
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from factbook.kinds import EventKind, Factuality, SentenceKind
+from factbook.kinds import EventKind, Factuality, OrganisationKind, SentenceKind
 
 from .claims import quoted_spans
 from .context import ArticleContext, Sentence
@@ -203,8 +203,9 @@ def factuality(clause, trigger: tuple[int, int], lexicon: Lexicon, to_end=False)
 def _parties(ctx: ArticleContext, sentence: Sentence, first: int, end: int, triggers: list[Trigger], topic_from: int):
     """Who takes part in each of the clause's happenings, and where they took place. Not a
     party: a place or topic ("in Pakistan", "افغانستان کے بارے میں"), the source of the report
-    ("according to X", "X کے مطابق"), a qualifier of another name ("روس کے نائب وزیر دفاع",
-    "Pakistan's minister"), nor what a meeting was about ("ملاقات میں ..."). A party the grammar
+    ("according to X", "X کے مطابق") and the news media reporting it, a qualifier of another
+    name ("روس کے نائب وزیر دفاع", "Pakistan's minister"), nor what a meeting was about
+    ("ملاقات میں ..."). A party the grammar
     ties to one happening ("X سے ملاقات", "visit to X", "met X") is that one's only; the
     others (the subject) take part in every happening of the clause."""
     keys = [t.key for t in sentence.tokens]
@@ -220,8 +221,9 @@ def _parties(ctx: ArticleContext, sentence: Sentence, first: int, end: int, trig
                     keys, start, stop, ctx.lexicon.place_before, ctx.lexicon.place_after):
                 place = found.known_name or found.text
             continue
-        if _source(ctx, keys, start, stop) or _qualifier(ctx, sentence, mention, keys, stop):
-            continue
+        if _source(ctx, keys, start, stop) or _qualifier(ctx, sentence, mention, keys, stop) \
+                or ctx.mentions[mention].organisation_kind == OrganisationKind.MEDIA:
+            continue  # a news agency or outlet reports the happening: "(PTI)", "told ANI"
         not_a_victim = ctx.mentions[mention].entity_type != "person"  # an accident harms people, not bodies
         if start >= topic_from and not _subject(ctx, sentence, stop, end):
             continue

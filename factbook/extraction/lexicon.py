@@ -18,6 +18,11 @@ LEXICON_DIR = Path(__file__).parent / "lexicons"
 class SpeechCue:
     cue: tuple[str, ...]
     speaker_markers: frozenset[str]
+    # A verb that takes objects as often as statements ("denied them bail", "announced the
+    # squad") reports a statement only with its complementiser ("denied that").
+    needs_complementiser: bool = False
+    # A participle ("saying", "adding") whose speaker is the subject the sentence opens with.
+    participle: bool = False
 
 
 @dataclass(frozen=True)
@@ -213,7 +218,8 @@ def _titles(titles):
 
 
 def _speech_cues(cues):
-    return tuple(SpeechCue(phrase_key(c["cue"]), _words(c.get("speaker_marker", []))) for c in cues)
+    return tuple(SpeechCue(phrase_key(c["cue"]), _words(c.get("speaker_marker", [])), bool(c.get("needs_complementiser")),
+                           bool(c.get("participle"))) for c in cues)
 
 
 # How each YAML key becomes a Lexicon field.

@@ -317,10 +317,12 @@ def find_titled_persons(ctx: ArticleContext, sentence: Sentence) -> list[int]:
             chain_start, previous = titles[previous][0], previous - 1
         chain_start = places.get(("ending", chain_start), chain_start)  # "बांदा जिलाधिकारी"
         end = places.get(("starting", end), end)  # "کمشنر کراچی"
+        chain_start = _qualified_title_start(ctx, sentence, chain_start)  # "the health minister"
         role = sentence.words(chain_start, end)
         if chain_start and tokens[chain_start - 1].key in ctx.rules.demonyms:
             chain_start -= 1  # "روسی وزیر خارجہ": the nationality belongs to the reference
-        if chain_start and tokens[chain_start - 1].key in lexicon.reference_determiners:
+        determined = chain_start and tokens[chain_start - 1].key in lexicon.reference_determiners
+        if determined:
             chain_start -= 1  # "the minister"
         # A name follows its title directly (in "डीएम, सीडीओ और" the comma lists two titles), or
         # after the title's abbreviation: "मुख्य विकास अधिकारी (सीडीओ) आर.के. सिंह".
@@ -333,10 +335,39 @@ def find_titled_persons(ctx: ArticleContext, sentence: Sentence) -> list[int]:
             found.append(ctx.mentions.add(sentence, name_first, name_end, entity_type="person", role=role))
         elif name_end > name_first or _indefinite(ctx, sentence, chain_start) or title in lexicon.professions:
             continue  # "کسی روسی وزیر خارجہ", "a senior official", "ڈاکٹر نے": nobody in particular
-        elif end == len(tokens) or tokens[end].key in lexicon.case_markers:
+        elif determined or _before_case_marker(ctx, sentence, end):
+            # "the minister" is someone the article named, wherever it stands in the clause
             found.append(ctx.mentions.add(sentence, chain_start, end, entity_type="person", role=role,
                                           role_reference=True))
     return [m for m in found if m is not None]
+
+
+MAX_WORDS_BEFORE_MARKER = 2  # "ISRO chief had told", "the minister also said"
+
+
+def _before_case_marker(ctx: ArticleContext, sentence: Sentence, end: int) -> bool:
+    """Whether the words from token `end` on are a case marker, past a few function words
+    (auxiliaries, "also"), or nothing: a title there stands for its holder."""
+    tokens, n = sentence.tokens, end
+    while n < len(tokens) and n - end < MAX_WORDS_BEFORE_MARKER and tokens[n].key in ctx.lexicon.stopwords \
+            and tokens[n].key not in ctx.lexicon.case_markers:
+        n += 1
+    return end == len(tokens) or n < len(tokens) and tokens[n].key in ctx.lexicon.case_markers
+
+
+MAX_TITLE_QUALIFIERS = 2  # "the health minister", "the state health minister"
+
+
+def _qualified_title_start(ctx: ArticleContext, sentence: Sentence, title_start: int) -> int:
+    """Where a title begins with the lower-case words that say of what it is, when a reference
+    determiner stands before them ("the health minister"); `title_start` otherwise."""
+    tokens, first = sentence.tokens, title_start
+    while first > 0 and title_start - first < MAX_TITLE_QUALIFIERS and joined(sentence, tokens[first - 1], tokens[first]) \
+            and tokens[first - 1].text.islower() and tokens[first - 1].key not in ctx.lexicon.stopwords:
+        first -= 1
+    if first < title_start and first and tokens[first - 1].key in ctx.lexicon.reference_determiners:
+        return first
+    return title_start
 
 
 def _after_abbreviation(ctx: ArticleContext, sentence: Sentence, end: int) -> int:

@@ -155,6 +155,8 @@ class Resolver:
         return name in self.names_of.get((entity_type, entity_id), ())
 
     def resolve(self, extraction: Extraction) -> list[EntityRef | None]:
+        # The article's names keyed in one transliteration call per script, not one per new word.
+        names.prepare_names(m.text for m in extraction.mentions)
         refs: list[EntityRef | None] = [None] * len(extraction.mentions)
         self._resolve_organisations(extraction.mentions, refs)
         person_ids = self._resolve_persons(extraction.mentions, refs)

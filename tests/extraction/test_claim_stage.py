@@ -47,6 +47,34 @@ def test_what_comes_before_a_speech_verb_and_its_speaker_after_it_is_the_claim()
         [("The fever is under control", "Ravi Kumar")]
 
 
+def test_capitalised_words_may_stand_between_the_verb_and_the_title_of_a_speaker_after_it():
+    assert claims("The fever is under control, said Health Minister Ravi Kumar during his visit.",
+                  data={**SPEECH, "person_titles": ["minister"]}) == [("The fever is under control", "Ravi Kumar")]
+
+
+def test_a_dateline_is_no_part_of_a_claim():
+    assert claims("LAHORE: Three patients were discharged on Saturday.") == \
+        [("Three patients were discharged on Saturday", None)]
+
+
+def test_a_dateline_with_its_date_and_agency_is_no_part_of_a_claim():
+    assert claims("Lahore, Mar 3 (APP) Three patients were discharged.") == [("Three patients were discharged", None)]
+
+
+def test_a_verb_that_takes_objects_reports_a_statement_only_with_its_complementiser():
+    data = {**SPEECH, "speech_cues": [{"cue": "said"}, {"cue": "denied", "needs_complementiser": True}]}
+    assert claims("The court denied Minister Sara Khan bail in the case.", data=data) == []
+    assert claims("Minister Sara Khan denied that the wards were closed.", data=data) == \
+        [("the wards were closed", "Sara Khan")]
+
+
+def test_a_participle_speaks_for_the_subject_the_sentence_opens_with():
+    data = {**SPEECH, "speech_cues": [{"cue": "said"}, {"cue": "saying", "participle": True}],
+            "organisation_heads_last": {"other": ["party"]}}
+    assert claims("The Workers Party criticised Minister Sara Khan, saying the wards were closed.", data=data) == \
+        [("the wards were closed", "Workers Party")]
+
+
 def test_a_speech_verb_after_the_speaker_with_a_short_adjunct_closes_the_claim():
     assert claims("Prices will fall next year, Minister Sara Khan said in an interview.") == \
         [("Prices will fall next year", "Sara Khan")]
@@ -172,6 +200,10 @@ def test_the_first_date_in_the_words_is_the_date():
 def test_ahead_a_weekday_and_a_month_without_a_year_are_the_next_ones():
     assert date("on Saturday", ahead=True) == (dt.date(2025, 3, 8), "day")
     assert date("in February", ahead=True) == (dt.date(2026, 2, 1), "month")
+
+
+def test_a_straight_quotation_mark_right_after_a_word_closes_a_quotation_the_excerpt_lost():
+    assert quoted_spans('Rescue work is on," the official told reporters.') == ([], None)
 
 
 def test_an_apostrophe_inside_a_word_does_not_close_a_quotation():

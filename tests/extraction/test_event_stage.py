@@ -153,6 +153,12 @@ def test_an_organisation_is_no_party_to_an_accident():
     assert crash.participants == []
 
 
+def test_the_news_medium_reporting_a_happening_is_no_party_to_it():
+    ctx, (meeting,) = events("Minister Sara Khan met Coach Ali Raza, Pakistan TV reported.",
+                             data={**EVENTS, "organisation_heads_last": {"media": ["tv"]}})
+    assert texts(ctx, meeting.participants) == ["Sara Khan", "Ali Raza"]
+
+
 def test_what_a_meeting_was_about_is_no_party_to_it():
     ctx, (meeting,) = events("wazir Ali Raza ne wazir Sara Khan se mulaqat ki", "mulaqat mein Pakistan ke bare mein baat hui",
                              data=POSTPOSITIONAL)

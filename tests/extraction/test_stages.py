@@ -262,6 +262,22 @@ def test_a_title_alone_before_a_case_marker_is_a_role_reference():
     assert ctx.mentions[found].text == "the minister" and ctx.mentions[found].role_reference
 
 
+def test_a_title_after_a_determiner_is_a_role_reference_wherever_it_stands():
+    ctx = context("Coach Ali Raza arrived.", "He met the minister on Monday.")
+    assert texts(ctx, recognise.find_titled_persons(ctx, ctx.sentences[1])) == ["the minister"]
+
+
+def test_the_lower_case_words_between_a_determiner_and_its_title_belong_to_the_role():
+    ctx = context("the sports minister arrived on Monday.")
+    (found,) = recognise.find_titled_persons(ctx, ctx.sentences[0])
+    assert (ctx.mentions[found].text, ctx.mentions[found].role) == ("the sports minister", "sports minister")
+
+
+def test_a_title_a_few_function_words_before_a_case_marker_is_a_role_reference():
+    ctx = context("Pakistan minister also said so.", data={**ENGLISH, "stopwords": [*ENGLISH["stopwords"], "also"]})
+    assert texts(ctx, recognise.find_titled_persons(ctx, ctx.sentences[0])) == ["minister"]
+
+
 def test_an_indefinite_title_is_nobody_in_particular():
     ctx = context("a minister said so.")
     assert recognise.find_titled_persons(ctx, ctx.sentences[0]) == []
