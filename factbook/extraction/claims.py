@@ -15,6 +15,9 @@ from .records import FoundClaim
 from .tokens import Token, find_phrases, phrase_key, tokenize
 
 MIN_QUOTE_WORDS = 5
+# A quotation is the claim itself, not words quoted inside reported speech, when it makes up at
+# least this share of what was reported.
+QUOTED_SHARE = 0.75
 MAX_TITLE_WORDS = 5  # "said Health Minister Dr C Vijayabaskar"
 SOME_DAY = dt.date(2000, 1, 1)  # against which to tell a date expression in an undated article
 # How many words after a speech verb may still be an adjunct ("..., X said in an interview").
@@ -282,9 +285,17 @@ def _claim(sentence: Sentence, start, end, mode, claimant) -> FoundClaim | None:
         start += 1
     while end > start and text[end - 1] in TRIM:
         end -= 1
+    if end < len(text) and text[end] in CLOSING_QUOTES and _left_open(text[start:end], text[end]):
+        end += 1  # the closing mark of words quoted inside the claim: 'the plan was "a floor"'
     if len(tokenize(text[start:end])) < 2:
         return None
     return FoundClaim(sentence.index, start, end, text[start:end], mode, claimant)
+
+
+def _left_open(text: str, closing: str) -> bool:
+    """Whether the text opens more quotations than it closes with the mark `closing`."""
+    opening = next(mark for mark, closes in OPENING_QUOTES.items() if closes == closing)
+    return text.count(opening) % 2 == 1 if opening == closing else text.count(opening) > text.count(closing)
 
 
 def _content_after(sentence: Sentence, token: int, mode=ClaimMode.REPORTED_SPEECH, claimant=None):
@@ -460,6 +471,8 @@ def _with_quotes(ctx: ArticleContext, sentence: Sentence, claims, last_speaker):
             claims = [c for c in claims if not (quote.start <= c.start and c.end <= quote.end)]
             continue
         inside = next((c for c in claims if c.start <= quote.start and quote.end <= c.end), None)
+        if inside and quote.end - quote.start < QUOTED_SHARE * (inside.end - inside.start):
+            continue  # a few words quoted inside reported speech ('the plan was "a floor, not a ceiling"')
         if inside:
             quote.claimant = inside.claimant
             claims.remove(inside)

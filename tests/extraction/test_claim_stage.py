@@ -75,6 +75,11 @@ def test_a_participle_speaks_for_the_subject_the_sentence_opens_with():
         [("the wards were closed", "Workers Party")]
 
 
+def test_a_few_words_quoted_inside_reported_speech_leave_it_reported():
+    assert claims('Minister Sara Khan said the plan was "a floor, not a ceiling for the region".') == \
+        [('the plan was "a floor, not a ceiling for the region"', "Sara Khan")]
+
+
 def test_a_speech_verb_after_the_speaker_with_a_short_adjunct_closes_the_claim():
     assert claims("Prices will fall next year, Minister Sara Khan said in an interview.") == \
         [("Prices will fall next year", "Sara Khan")]
