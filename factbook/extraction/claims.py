@@ -379,7 +379,9 @@ def _speech(ctx: ArticleContext, sentence: Sentence, ends, speakers, start: int)
     for position in range(start, len(tokens)):
         # "X نے [any verb] کہ CONTENT": a subject marker, then the complementiser.
         if keys[position] in lexicon.complementisers:
-            marker = next((p for p in range(position - 1, start - 1, -1) if keys[p] in lexicon.subject_markers), None)
+            # The marker may be written into a pronoun: "उन्होंने दावा किया कि".
+            marker = next((p for p in range(position - 1, start - 1, -1) if keys[p] in lexicon.subject_markers
+                           or (keys[p],) in lexicon.pronoun_speakers), None)
             if marker is not None:
                 speaker = _speaker_before(ctx, sentence, marker, ends, speakers)
                 return [_content_after(sentence, position, claimant=speaker)]

@@ -105,6 +105,11 @@ def test_a_pronoun_that_holds_its_marker_speaks_for_the_last_speaker():
         [("barish hogi", "Ali Raza"), ("mausam acha rahega", "Ali Raza")]
 
 
+def test_a_pronoun_with_the_subject_marker_in_it_before_any_verb_and_the_complementiser_speaks():
+    assert claims("wazir Ali Raza ne kaha ke barish hogi", "unhone dawa kiya ke mausam acha rahega", data=FUSED) == \
+        [("barish hogi", "Ali Raza"), ("mausam acha rahega", "Ali Raza")]
+
+
 def test_a_pronoun_speaks_for_the_person_the_last_sentence_opened_with():
     assert claims("Minister Sara Khan was at the fair.", "She said the fair was well organised.") == \
         [("the fair was well organised", "Sara Khan")]
