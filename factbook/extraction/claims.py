@@ -412,8 +412,8 @@ def _subject_speech(ctx: ArticleContext, sentence: Sentence, first: int, end: in
               if ctx.mentions[m].entity_type == "organisation"]  # "Press TV initially said"
     if pronoun:
         speaker = speakers.last
-    elif cue.participle and _opening_subject(ctx, sentence) is not None:
-        speaker = _opening_subject(ctx, sentence)  # a participle's subject is the sentence's: "X ..., saying"
+    elif cue.participle and (subject := _opening_subject(ctx, sentence)) is not None:
+        speaker = subject  # a participle's subject is the sentence's: "X ..., saying"
     else:
         speaker = before[-1] if before else bodies[-1] if bodies else _organisation_by_head(sentence, first, speakers, ctx)
     if speaker is not None and not pronoun and ctx.mentions[speaker].sentence == sentence.index:

@@ -205,9 +205,9 @@ def _parties(ctx: ArticleContext, sentence: Sentence, first: int, end: int, trig
     party: a place or topic ("in Pakistan", "افغانستان کے بارے میں"), the source of the report
     ("according to X", "X کے مطابق") and the news media reporting it, a qualifier of another
     name ("روس کے نائب وزیر دفاع", "Pakistan's minister"), nor what a meeting was about
-    ("ملاقات میں ..."). A party the grammar
-    ties to one happening ("X سے ملاقات", "visit to X", "met X") is that one's only; the
-    others (the subject) take part in every happening of the clause."""
+    ("ملاقات میں ..."). A party the grammar ties to one happening ("X سے ملاقات", "visit to X",
+    "met X") is that one's only; the others (the subject) take part in every happening of the
+    clause."""
     keys = [t.key for t in sentence.tokens]
     places = list(find_phrases(sentence.tokens[first:end], ctx.rules.places))
     place = places[0][2] if places else ""
