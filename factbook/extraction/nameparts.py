@@ -217,6 +217,7 @@ def _in_order(short, long_) -> bool:
     return all(any(same_part(part, other) for other in remaining) for part in short[1:])
 
 
+@lru_cache(maxsize=100_000)  # each name of an article against its others, and recurring people article after article
 def same_person(a: str, b: str, lexicon: NamePartLexicon | None = None) -> bool:
     """Whether two names, in any script, can denote the same person (see the module's text)."""
     parts_a, parts_b = name_parts(a, lexicon), name_parts(b, lexicon)

@@ -482,6 +482,10 @@ def name_word_kind(ctx: ArticleContext, token: Token) -> str:
     given or family name the name-part lexicon knows), "joined" (several written as one:
     "شہبازشریف"), "particle" (Muhammad, Syed, bin), "initial", or "other" (unknown). Where the
     script has capitals, a name's words have them."""
+    return ctx.rules.per_word(("name word kind", token.text, token.key), lambda: _name_word_kind(ctx, token))
+
+
+def _name_word_kind(ctx: ArticleContext, token: Token) -> str:
     if not token.text[0].isalpha() or any(c.isdigit() for c in token.text) or token.key in ctx.rules.not_names:
         return "no"  # digits ("T20"), function words, titles, places
     part = ctx.rules.name_parts.lookup(token.text)

@@ -1,7 +1,7 @@
 """A language's lexicon joined with the gazetteer: the tables every stage matches against,
 built once per language and run, never per article."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import product
 
 from .gazetteer import Gazetteer, KnownOrganisation
@@ -14,6 +14,9 @@ BLOCKED = "blocked"  # the event kind of a phrase that holds a trigger but repor
 NAMING_CLASSES = frozenset({"head", "title", "profession"})
 NOUN_CLASSES = NAMING_CLASSES | {"month", "weekday", "non_name", "demonym", "government"}
 FUNCTION_CLASSES = frozenset({"verb", "stopword", "case", "subject", "conjunction", "negation", "complementiser"})
+# Per-word results a run of the rules keeps (`Rules.per_word`); beyond this many all are
+# forgotten at once, so that a worker importing for months keeps a bounded memory.
+MAX_REMEMBERED_WORDS = 200_000
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,17 @@ class Rules:
     name_followers: frozenset[str]  # words after a name that make it a person's ("نے", "said", "جی")
     date_words: frozenset[str]  # months, weekdays, "today": never a word of an organisation's name
     word_classes: dict[str, tuple[str, ...]]  # word -> the lexicon lists that hold it, for the tagger
+    remembered: dict = field(default_factory=dict, compare=False, repr=False)  # for `per_word`
+
+    def per_word(self, key: tuple, compute):
+        """`compute()` for a fact about one word that depends on nothing but the word and these
+        rules (`key` names the fact and the word), worked out once per run: an article's words
+        are mostly words earlier articles had."""
+        if key not in self.remembered:
+            if len(self.remembered) >= MAX_REMEMBERED_WORDS:
+                self.remembered.clear()
+            self.remembered[key] = compute()
+        return self.remembered[key]
 
     def knows_noun(self, key: str) -> bool:
         """Whether the word is a name part, a one-word place or organisation, or a noun the

@@ -407,16 +407,30 @@ def _write_history(model, instances, links, update=False):
 
 def _history_records(model, instances, update=False) -> dict[int, int]:
     """The history record of each instance, as simple-history's bulk_history_create makes them
-    (bulk writes send no signals); the id of each instance's record."""
+    (bulk writes send no signals); the id of each instance's record. The database copies them
+    from the rows just written, one statement per batch of ids, rather than Python building
+    each record from the instance (that took 15% of storing an article)."""
     if not instances:
         return {}
     history = _history_models(model)[0].model
-    user, now = history.get_default_history_user(instances[0]), timezone.now()
-    common = {"history_date": now, "history_user_id": user.pk if user else None,
-              "history_change_reason": UNNAMED_ACTION, "history_type": "~" if update else "+"}
-    ids = _insert_rows(history, [{**common, **{f.attname: getattr(i, f.attname) for f in history.tracked_fields}}
-                                 for i in instances])
-    return {instance.pk: pk for instance, pk in zip(instances, ids)}
+    user = history.get_default_history_user(instances[0])
+    quote = connection.ops.quote_name
+    tracked = ", ".join(quote(f.column) for f in history.tracked_fields)
+    recorded = ", ".join(map(quote, ["history_date", "history_user_id", "history_change_reason", "history_type"]))
+    now = history._meta.get_field("history_date").get_db_prep_save(timezone.now(), connection)
+    common = [now, user.pk if user else None, UNNAMED_ACTION, "~" if update else "+"]
+    ids = [instance.pk for instance in instances]
+    record_of = {}
+    with connection.cursor() as cursor:
+        for first in range(0, len(ids), HISTORY_BATCH):
+            batch = ids[first : first + HISTORY_BATCH]
+            cursor.execute(
+                f"INSERT INTO {quote(history._meta.db_table)} ({tracked}, {recorded}) "
+                f"SELECT {tracked}, %s, %s, %s, %s FROM {quote(model._meta.db_table)} "
+                f"WHERE {quote(model._meta.pk.column)} IN ({', '.join(['%s'] * len(batch))}) "
+                f"RETURNING {quote(model._meta.pk.column)}, history_id", common + batch)
+            record_of.update(cursor.fetchall())
+    return record_of
 
 
 def _insert(model, objs, ignore_conflicts=False) -> list:
@@ -434,6 +448,8 @@ def _insert(model, objs, ignore_conflicts=False) -> list:
         obj._state.adding, obj._state.db = False, connection.alias
     return objs
 
+
+HISTORY_BATCH = 500  # ids a history statement copies: below every database's limit of parameters
 
 # Fields whose Python values JSON carries as the database stores them (dates as ISO text).
 AS_IS_IN_JSON = (models.CharField, models.TextField, models.IntegerField, models.BooleanField, models.ForeignKey,

@@ -31,8 +31,10 @@ class StoredNames:
 
     def __init__(self, resolver: Resolver):
         self.resolver = resolver
-        self.seen = {model: get_history_model_for_model(model).objects.aggregate(last=Max("history_id"))["last"] or 0
-                     for model in [*ALIAS_MODELS, *ENTITY_MODELS]}  # the last history row applied of each
+        # Looked up once: simple-history builds a manager class on every access.
+        self.history_models = {model: get_history_model_for_model(model) for model in [*ALIAS_MODELS, *ENTITY_MODELS]}
+        self.seen = {model: history.objects.aggregate(last=Max("history_id"))["last"] or 0
+                     for model, history in self.history_models.items()}  # the last history row applied of each
         for model, (entity_type, owner) in ALIAS_MODELS.items():
             for pk, name, key, entity_id in model.objects.values_list("pk", "name", "key", owner).iterator():
                 resolver.learn_alias(entity_type, pk, name, key, entity_id)
@@ -75,7 +77,7 @@ class StoredNames:
         for model in self.seen:
             columns = [quote("key"), quote(ALIAS_MODELS[model][1])] if model in ALIAS_MODELS else ["wikidata_id", "NULL"]
             parts.append(f"SELECT %s, history_id, history_type, id, name, {', '.join(columns)} "
-                         f"FROM {quote(get_history_model_for_model(model)._meta.db_table)} WHERE history_id > %s")
+                         f"FROM {quote(self.history_models[model]._meta.db_table)} WHERE history_id > %s")
             params += [model._meta.label, self.seen[model]]
         parts.append(f"SELECT 'distinct', NULL, NULL, first_id, NULL, NULL, second_id "
                      f"FROM {quote(PersonDistinction._meta.db_table)}")

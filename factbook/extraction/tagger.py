@@ -96,7 +96,6 @@ class SentenceFeatures:
 
     def __init__(self, ctx: ArticleContext, sentence: Sentence, kinds: list[str]):
         self.ctx, self.sentence, self.kinds = ctx, sentence, kinds
-        self._words: dict[tuple, list[str]] = {}  # a sentence repeats its words
         self._place: dict[int, list[str]] = {}
         self._phrases = [[] for _ in sentence.tokens]
         rules = ctx.rules
@@ -110,11 +109,9 @@ class SentenceFeatures:
     def _word(self, n: int, offset: int) -> list[str]:
         """The features of word n that hold wherever it stands, as a neighbour at `offset` sees them."""
         token, kind = self.sentence.tokens[n], self.kinds[n]
-        key = (token.text, kind, offset)
-        if key not in self._words:
-            self._words[key] = ([f"{offset}:{f}" for f in self._word(n, 0)] if offset
-                                else word_features(self.ctx, token, kind))
-        return self._words[key]
+        return self.ctx.rules.per_word(
+            ("tagger features", token.text, token.key, kind, offset),
+            lambda: [f"{offset}:{f}" for f in self._word(n, 0)] if offset else word_features(self.ctx, token, kind))
 
     def _around(self, n: int) -> list[str]:
         """The features of word n's place: its phrases, the mention holding it, the punctuation before it."""

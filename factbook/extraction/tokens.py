@@ -6,9 +6,10 @@ word whole ("3.5", "U.S"); hyphens and apostrophes separate words, so that "Russ
 and "रूस-यूक्रेन" name two countries and "Pakistan's" names one.
 """
 
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+import regex
 
 from factbook.entities.names import normalise
 
@@ -21,31 +22,35 @@ class Token:
     key: str  # normalised, lower-case form used for matching
 
 
-def _is_word_char(char: str) -> bool:
-    return unicodedata.category(char)[0] in "LMN"
+# Runs of word characters; dots inside a word then join two runs (`tokenize`). The `regex`
+# module's classes, as `re` has none for combining marks.
+_WORD_RUN = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 
 
-def _joins(text: str, i: int, start: int) -> bool:
-    """Whether a dot sits inside a word: in a number or after a single letter, never between
-    sentences."""
-    if text[i] != "." or i + 1 >= len(text) or not _is_word_char(text[i + 1]):
-        return False
-    return text[i - 1].isdigit() and text[i + 1].isdigit() or i - start == 1
+def _joins(text: str, dot: int, start: int) -> bool:
+    """Whether the dot at `dot`, between two runs of word characters, sits inside a word: in a
+    number or after a single letter, never between sentences."""
+    return text[dot] == "." and (text[dot - 1].isdigit() and text[dot + 1].isdigit() or dot - start == 1)
+
+
+@lru_cache(maxsize=65536)
+def word_key(word: str) -> str:
+    """The matching form of one word (cached: an article's words are mostly ones seen before)."""
+    return normalise(word).lower()
 
 
 @lru_cache(maxsize=4096)
 def tokenize(text: str) -> tuple[Token, ...]:
-    tokens = []
-    i, n = 0, len(text)
-    while i < n:
-        if not _is_word_char(text[i]):
-            i += 1
+    tokens, start, end = [], None, None
+    for run in _WORD_RUN.finditer(text):
+        if start is not None and run.start() == end + 1 and _joins(text, end, start):
+            end = run.end()
             continue
-        start = i
-        while i < n and (_is_word_char(text[i]) or _joins(text, i, start)):
-            i += 1
-        word = text[start:i]
-        tokens.append(Token(start, i, word, normalise(word).lower()))
+        if start is not None:
+            tokens.append(Token(start, end, text[start:end], word_key(text[start:end])))
+        start, end = run.span()
+    if start is not None:
+        tokens.append(Token(start, end, text[start:end], word_key(text[start:end])))
     return tuple(tokens)
 
 
@@ -68,22 +73,19 @@ def split_glued(tokens: tuple[Token, ...], markers: frozenset[str], non_joining:
             split.append(token)
             continue
         first, second = token.text[:cut], token.text[cut:]
-        split += [Token(token.start, token.start + cut, first, normalise(first).lower()),
-                  Token(token.start + cut, token.end, second, normalise(second).lower())]
+        split += [Token(token.start, token.start + cut, first, word_key(first)),
+                  Token(token.start + cut, token.end, second, word_key(second))]
     return tuple(split)
 
 
 def _glued_cut(word: str, markers, non_joining, known, named) -> int | None:
-    def key(part):
-        return normalise(part).lower()
-
     for marker in markers:
         cut = len(word) - len(marker)
         if cut >= MIN_GLUED_WORD and word.endswith(marker) and \
-                (word[cut - 1].isdigit() or word[cut - 1] in non_joining and known(key(word[:cut]))):
+                (word[cut - 1].isdigit() or word[cut - 1] in non_joining and known(word_key(word[:cut]))):
             return cut
     return next((cut for cut in range(MIN_GLUED_WORD, len(word) - MIN_GLUED_WORD + 1)
-                 if word[cut - 1] in non_joining and named(key(word[:cut])) and named(key(word[cut:]))), None)
+                 if word[cut - 1] in non_joining and named(word_key(word[:cut])) and named(word_key(word[cut:]))), None)
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
@@ -142,17 +144,22 @@ def find_phrases(tokens, *phrase_sets):
     several sets the longest match wins, the earlier set on a tie."""
     indexes = [p if isinstance(p, PhraseIndex) else PhraseIndex(p) for p in phrase_sets]
     keys = [t.key for t in tokens]
-    i = 0
-    while i < len(keys):
+    roots = [index._root for index in indexes]
+    # Most words start no phrase: only the others are looked at (this runs for every sentence
+    # and lexicon list, so the words are sifted in one comprehension rather than one by one).
+    if len(roots) == 1:
+        starts = [i for i, key in enumerate(keys) if key in roots[0]]
+    else:
+        starts = [i for i, key in enumerate(keys) if any(key in root for root in roots)]
+    matched_to = 0  # matches never overlap
+    for i in starts:
+        if i < matched_to:
+            continue
         best = None
         for index in indexes:
-            if keys[i] not in index._root:  # most words start no phrase: no call for them
-                continue
             match = index.longest_at(keys, i)
             if match and (best is None or match[0] > best[0]):
                 best = match
         if best:
             yield i, *best
-            i = best[0]
-        else:
-            i += 1
+            matched_to = best[0]

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from factbook.claims.models import Claim
-from factbook.entities.models import Mention, Person
+from factbook.entities.models import Mention, Organisation, OrganisationAlias, Person, PersonAlias
 from factbook.events.models import Event
 from factbook.extraction.nameparts import same_person
 from factbook.sources.models import Sentence, SentenceKind, Source
@@ -173,3 +173,25 @@ def test_an_article_without_a_title_is_titled_by_its_whole_first_sentence(import
     source = Source.objects.get(file_name="000_2e6f8ab06da4e6af.txt")
     first = source.sentences.filter(kind="body").order_by("position").first()
     assert source.title == first.text and not source.title.endswith("…")
+
+
+HISTORY_KEPT = (Claim, Event, Person, PersonAlias, Organisation, OrganisationAlias)
+
+
+def test_every_stored_row_has_a_creation_record_and_its_latest_record_is_the_row(imported_seeds):
+    for model in HISTORY_KEPT:
+        tracked = [f.attname for f in model.history.model.tracked_fields]
+        for row in model.objects.all():
+            records = row.history.order_by("history_id")
+            assert records.first().history_type == "+", row
+            assert {f: getattr(records.last(), f) for f in tracked} == {f: getattr(row, f) for f in tracked}
+
+
+def test_the_latest_history_record_of_a_claim_or_event_keeps_the_links_it_has(imported_seeds):
+    for model, links in ((Claim, ("about_persons", "about_organisations")), (Event, ("persons", "organisations"))):
+        for row in model.objects.all():
+            latest = row.history.order_by("history_id").last()
+            for name in links:
+                target = getattr(row, name).model._meta.model_name
+                assert {getattr(r, f"{target}_id") for r in getattr(latest, name).all()} \
+                    == set(getattr(row, name).values_list("pk", flat=True)), (row, name)
