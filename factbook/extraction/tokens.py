@@ -41,17 +41,13 @@ def word_key(word: str) -> str:
 
 @lru_cache(maxsize=4096)
 def tokenize(text: str) -> tuple[Token, ...]:
-    tokens, start, end = [], None, None
+    spans = []  # (start, end) of each word
     for run in _WORD_RUN.finditer(text):
-        if start is not None and run.start() == end + 1 and _joins(text, end, start):
-            end = run.end()
-            continue
-        if start is not None:
-            tokens.append(Token(start, end, text[start:end], word_key(text[start:end])))
-        start, end = run.span()
-    if start is not None:
-        tokens.append(Token(start, end, text[start:end], word_key(text[start:end])))
-    return tuple(tokens)
+        if spans and run.start() == spans[-1][1] + 1 and _joins(text, spans[-1][1], spans[-1][0]):
+            spans[-1] = (spans[-1][0], run.end())
+        else:
+            spans.append(run.span())
+    return tuple(Token(start, end, text[start:end], word_key(text[start:end])) for start, end in spans)
 
 
 MIN_GLUED_WORD = 3  # letters of each word split apart: "آرڈر" is no "آر" + "ڈر"
